@@ -1,0 +1,115 @@
+import type { CommandContext, DomainEvent, NewEvent, RecordedEvent } from './event';
+
+/**
+ * What the caller expects of a stream before appending to it (KurrentDB semantics):
+ * - `any`: no check;
+ * - `no_stream`: the stream must not exist yet;
+ * - `stream_exists`: the stream must have at least one event;
+ * - a bigint `n`: the stream's last event must be at revision `n`.
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+  /** Who appends and why; the store adds `recordedAt` and the hash chain. */
+  readonly context: CommandContext;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream: pass it as the next `expectedRevision`. */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the last appended event. Read models that have reached it show this write. */
+  readonly position: bigint;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  /** Default `forwards`. */
+  readonly direction?: Direction;
+  /** First revision to read (inclusive). Default: the start (forwards) or the end (backwards). */
+  readonly fromRevision?: bigint;
+  /** Last revision to read (inclusive), e.g. to see a stream as it was at that revision. */
+  readonly toRevision?: bigint;
+  /** Default: no limit. */
+  readonly maxCount?: number;
+}
+
+export interface AllFilter {
+  /** Only events whose stream id starts with one of these prefixes (e.g. `commune-`). */
+  readonly streamPrefixes?: readonly string[];
+  /** Only events of these types. */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Read events strictly after this position. Default: from the very beginning. */
+  readonly after?: bigint;
+  readonly filter?: AllFilter;
+  /** Default: no limit. */
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Resume strictly after this checkpoint (the last position the subscriber processed). Default: from the beginning. */
+  readonly after?: bigint;
+  readonly filter?: AllFilter;
+}
+
+/**
+ * A catch-up subscription: iterating yields the history after the checkpoint, then new events as they are appended,
+ * each exactly once and in global order. The next event is only read once the consumer asks for it (backpressure).
+ */
+export interface EventSubscription extends AsyncIterable<RecordedEvent> {
+  /** Ends the iteration; pending `next()` calls resolve as done. */
+  close(): Promise<void>;
+}
+
+/**
+ * The event store: the only durability boundary of cdce.
+ *
+ * Semantics follow KurrentDB so that the embedded SQLite store and a KurrentDB cluster are interchangeable;
+ * both pass the same contract suite (`describeEventStoreContract`).
+ *
+ * Limits: stream ids match `[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}` and never start with `$`;
+ * one event (type, data and metadata serialised as UTF-8 JSON) is at most {@link MAX_EVENT_BYTES} bytes.
+ */
+export interface EventStore {
+  /**
+   * Appends events atomically: all of them or none.
+   *
+   * Idempotent: appending again a batch whose event ids were already written to this stream returns the first
+   * result and writes nothing, whatever the expected revision says.
+   *
+   * @throws WrongExpectedRevisionError when the stream is not where the caller expected it.
+   * @throws InvalidStreamNameError, EventTooLargeError, InvalidEventDataError, DuplicateEventIdError.
+   */
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+
+  /**
+   * Reads one stream.
+   * @throws StreamNotFoundError when the stream has no event.
+   */
+  readStream<E extends DomainEvent = DomainEvent>(
+    streamId: string,
+    options?: ReadStreamOptions,
+  ): Promise<RecordedEvent<E>[]>;
+
+  /** Reads the global log in position order, lazily, page by page. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+
+  /** Catch-up subscription to the global log. */
+  subscribeToAll(options?: SubscribeOptions): EventSubscription;
+
+  /** Position of the last event in the global log, or -1n when the log is empty. */
+  headPosition(): Promise<bigint>;
+
+  /** Releases files and connections. */
+  close(): Promise<void>;
+}
+
+/** Largest serialised event accepted by every adapter (1 MiB, as KurrentDB's default). */
+export const MAX_EVENT_BYTES = 1024 * 1024;
+
+/** Injection token for the configured store. */
+export const EVENT_STORE = Symbol.for('cdce.EventStore');

@@ -1,0 +1,1 @@
+export { deciderSpecification } from './decider-specification';
