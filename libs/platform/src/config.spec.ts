@@ -1,0 +1,23 @@
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded SQLite store under var/', () => {
+    const config = loadConfig({}, []);
+    expect(config.eventStore).toEqual({ kind: 'sqlite', path: path.resolve('var/events.sqlite') });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', demo: false });
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('turns the demo on with --demo or CDCE_DEMO=1', () => {
+    expect(loadConfig({}, ['node', 'main.js', '--demo']).demo).toBe(true);
+    expect(loadConfig({ CDCE_DEMO: '1' }, []).demo).toBe(true);
+  });
+
+  it('says which variable is wrong and what to use', () => {
+    expect(() => loadConfig({ PORT: 'abc' }, [])).toThrow(new ConfigError('PORT=abc is not a TCP port: use a whole number from 0 to 65535.'));
+    expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' }, [])).toThrow(/needs KURRENTDB_URL/);
+    expect(() => loadConfig({ EVENT_STORE: 'postgres' }, [])).toThrow(/use "sqlite"/);
+    expect(() => loadConfig({ REDIS_URL: 'http://x' }, [])).toThrow(/REDIS_URL must start with redis:/);
+  });
+});
