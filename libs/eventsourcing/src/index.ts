@@ -7,3 +7,5 @@ export { eventIdFor } from './event-id';
 export { canonicalJson } from './canonical-json';
 export { GENESIS_HASH, eventHash, verifyHashChain } from './hash-chain';
 export { assertValidStreamName, serialiseEventData } from './validation';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite-event-store.adapter';
+export { InMemoryEventStore, type InMemoryEventStoreOptions } from './adapters/memory/in-memory-event-store.adapter';

@@ -1,1 +1,2 @@
 export { deciderSpecification } from './decider-specification';
+export { describeEventStoreContract, type EventStoreContractOptions } from './event-store.contract';

@@ -1,0 +1,307 @@
+import type Database from 'better-sqlite3';
+import { resolve } from 'node:path';
+import type { DomainEvent, NewEvent, RecordedEvent } from '../../event';
+import { StoreUnavailableError, StreamNotFoundError } from '../../errors';
+import type {
+  AllFilter,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from '../../event-store.port';
+import { eventHash, GENESIS_HASH } from '../../hash-chain';
+import { assertValidStreamName } from '../../validation';
+import {
+  checkExpectedRevision,
+  metadataFor,
+  prepareBatch,
+  resolveRetry,
+  type PreparedBatch,
+  type StoredEventSummary,
+} from '../memory/append-rules';
+import { CatchUpSubscription, type LogPage } from '../memory/catch-up-subscription';
+import { SqliteChangeSignal } from './sqlite-change-signal';
+import { boundToNumber, EVENT_COLUMNS, filterSql, toRecordedEvent } from './sqlite-rows';
+import { isDamagedFileError, openDatabase } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** The store file; created with its schema when it does not exist or is empty. Its folder must exist. */
+  readonly path: string;
+  /** Source of `recordedAt`. Default: the system clock. */
+  readonly clock?: () => Date;
+  /**
+   * SQLite `synchronous` level. Default `normal`: with WAL, a committed append survives a crash of the process
+   * (the data is in the OS), but the last commits before a power cut or kernel crash may be lost (never corrupted).
+   * `full` syncs the WAL on every commit: survives power loss too, at the cost of one fsync per append.
+   */
+  readonly synchronous?: 'normal' | 'full';
+  /** How long a write waits for another process's write lock before failing. Default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+  /** How often waiting subscriptions look for appends made by other processes. Default 100 ms. */
+  readonly pollIntervalMs?: number;
+}
+
+/** Rows per page when reading the log: large enough to amortise a query, small enough to keep memory flat. */
+const READ_PAGE_SIZE = 1000;
+const SUBSCRIPTION_PAGE_SIZE = 200;
+
+/**
+ * The embedded event store: one SQLite file (WAL mode), safe for several processes appending at once.
+ *
+ * Appends run in `BEGIN IMMEDIATE` transactions, so the expected-revision check and the write happen under the
+ * file's write lock; positions are rowids handed out in commit order. Each stream's last hash is kept in `streams`,
+ * so an append reads one row instead of the stream. Calls are synchronous underneath (better-sqlite3): a write that
+ * waits for another process's lock blocks this process for at most `busyTimeoutMs`.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly pageStatements = new Map<string, Database.Statement>();
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly signal: SqliteChangeSignal;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+    private readonly clock: () => Date,
+    pollIntervalMs: number,
+  ) {
+    this.statements = prepareStatements(db);
+    const dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.signal = new SqliteChangeSignal(path, () => dataVersion.get() as number, pollIntervalMs);
+  }
+
+  /**
+   * Opens the store file, creating it if needed.
+   * @throws StoreUnavailableError when the file is corrupt, belongs to another application or to a newer cdce;
+   * such a file is left untouched.
+   */
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const path = options.path === ':memory:' ? options.path : resolve(options.path);
+    const db = openDatabase({
+      path,
+      synchronous: options.synchronous ?? 'normal',
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    });
+    return new SqliteEventStore(db, path, options.clock ?? (() => new Date()), options.pollIntervalMs ?? 100);
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    const batch = prepareBatch(streamId, events, options.context);
+    const { result, written } = this.guard(() =>
+      this.db.transaction(() => this.appendLocked(batch, options)).immediate(),
+    );
+    if (written) this.signal.committed();
+    return result;
+  }
+
+  async readStream<E extends DomainEvent = DomainEvent>(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<RecordedEvent<E>[]> {
+    this.assertOpen();
+    assertValidStreamName(streamId);
+    const forwards = (options.direction ?? 'forwards') === 'forwards';
+    const first =
+      options.fromRevision === undefined
+        ? forwards
+          ? 0
+          : Number.MAX_SAFE_INTEGER
+        : boundToNumber(options.fromRevision);
+    const last =
+      options.toRevision === undefined ? (forwards ? Number.MAX_SAFE_INTEGER : 0) : boundToNumber(options.toRevision);
+    const limit = options.maxCount === undefined ? -1 : Math.max(0, options.maxCount);
+    const statement = forwards ? this.statements.readForwards : this.statements.readBackwards;
+    // One read transaction: the existence check and the rows come from the same snapshot.
+    const rows = this.guard(() =>
+      this.db.transaction(() => {
+        if (this.statements.selectStream.get(streamId) === undefined) throw new StreamNotFoundError(streamId);
+        return statement.all(streamId, first, last, limit) as unknown[][];
+      })(),
+    );
+    return rows.map(toRecordedEvent) as RecordedEvent<E>[];
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    let after = options.after ?? -1n;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const page = this.readPage(after, Math.min(READ_PAGE_SIZE, remaining), options.filter);
+      for (const event of page.events) yield event;
+      remaining -= page.events.length;
+      if (page.scannedTo <= after) return;
+      after = page.scannedTo;
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
+    this.assertOpen();
+    const subscription = new CatchUpSubscription(
+      {
+        readPage: (after, limit) => this.readPage(after, limit, options.filter),
+        watch: (wake) => this.signal.watch(wake),
+      },
+      options.after ?? -1n,
+      SUBSCRIPTION_PAGE_SIZE,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return BigInt(this.guard(() => this.head()));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.signal.stop();
+    this.db.close();
+  }
+
+  private appendLocked(
+    batch: PreparedBatch,
+    { expectedRevision }: AppendOptions,
+  ): { result: AppendResult; written: boolean } {
+    const { selectById, selectStream, insertEvent, upsertStream } = this.statements;
+    const stored = batch.events.map((event) => selectById.get(event.id) as StoredRow | undefined);
+    const retried = resolveRetry(batch, stored.map(toSummary));
+    if (retried) return { result: retried, written: false };
+    const stream = selectStream.get(batch.streamId) as { revision: number; last_hash: string } | undefined;
+    checkExpectedRevision(batch.streamId, expectedRevision, stream ? BigInt(stream.revision) : undefined);
+    const recordedAt = this.clock().toISOString();
+    let revision = stream ? stream.revision : -1;
+    let position = this.head();
+    let hash = stream ? stream.last_hash : GENESIS_HASH;
+    const { actor, commandId, correlationId, causationId } = batch.context;
+    for (const event of batch.events) {
+      revision += 1;
+      position += 1;
+      const metadata = metadataFor(batch.context, recordedAt, '');
+      hash = eventHash(hash, {
+        streamId: batch.streamId,
+        revision: BigInt(revision),
+        id: event.id,
+        type: event.type,
+        data: event.data,
+        metadata,
+      });
+      insertEvent.run(
+        position,
+        batch.streamId,
+        revision,
+        event.id,
+        event.type,
+        event.dataJson,
+        actor.id,
+        actor.role,
+        commandId,
+        correlationId,
+        causationId,
+        recordedAt,
+        hash,
+      );
+    }
+    upsertStream.run(batch.streamId, revision, hash);
+    return { result: { nextExpectedRevision: BigInt(revision), position: BigInt(position) }, written: true };
+  }
+
+  private readPage(after: bigint, limit: number, filter: AllFilter | undefined): LogPage {
+    this.assertOpen();
+    return this.guard(() => {
+      const from = boundToNumber(after);
+      // Bounding the query by the head read first tells how far a filtered page has looked, even when nothing matched.
+      const head = this.head();
+      if (head <= from) return { events: [], scannedTo: after };
+      const { where, params, shape } = filterSql(filter);
+      const rows = this.pageStatement(shape, where).all(from, head, ...params, limit) as unknown[][];
+      const events = rows.map(toRecordedEvent);
+      const scannedTo = rows.length === limit ? events[events.length - 1]!.position : BigInt(head);
+      return { events, scannedTo };
+    });
+  }
+
+  private pageStatement(shape: string, where: string): Database.Statement {
+    let statement = this.pageStatements.get(shape);
+    if (!statement) {
+      statement = this.db
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ?${where} ORDER BY position LIMIT ?`,
+        )
+        .raw(true);
+      this.pageStatements.set(shape, statement);
+    }
+    return statement;
+  }
+
+  private head(): number {
+    return (this.statements.selectHead.get() as number | null) ?? -1;
+  }
+
+  /** Turns SQLite's "file is damaged" errors into the kernel's error, naming the file. */
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (isDamagedFileError(error)) {
+        throw new StoreUnavailableError(this.path, 'the file is damaged: restore it from a backup');
+      }
+      throw error;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailableError(this.path, 'the store was closed');
+  }
+}
+
+interface StoredRow {
+  stream_id: string;
+  revision: number;
+  position: number;
+  type: string;
+  data: string;
+}
+
+function toSummary(row: StoredRow | undefined): StoredEventSummary | undefined {
+  return (
+    row && {
+      streamId: row.stream_id,
+      revision: BigInt(row.revision),
+      position: BigInt(row.position),
+      type: row.type,
+      dataJson: row.data,
+    }
+  );
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    selectById: db.prepare('SELECT stream_id, revision, position, type, data FROM events WHERE event_id = ?'),
+    selectStream: db.prepare('SELECT revision, last_hash FROM streams WHERE stream_id = ?'),
+    selectHead: db.prepare('SELECT max(position) FROM events').pluck(),
+    insertEvent: db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    upsertStream: db.prepare(
+      'INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash',
+    ),
+    readForwards: db
+      .prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
+      )
+      .raw(true),
+    readBackwards: db
+      .prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? AND revision >= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw(true),
+  };
+}

@@ -1,0 +1,91 @@
+import type { RecordedEvent } from '../../event';
+import { CorruptEventError } from '../../errors';
+import type { AllFilter } from '../../event-store.port';
+import { parseStoredData } from '../memory/append-rules';
+
+/** Columns read for an event, in the order `toRecordedEvent` expects them (statements run in raw/array mode). */
+export const EVENT_COLUMNS =
+  'position, stream_id, revision, event_id, type, data, actor_id, actor_role, command_id, correlation_id, causation_id, recorded_at, hash';
+
+type EventRow = [
+  number,
+  string,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+
+/** Turns a raw row into an event. @throws CorruptEventError when the stored data is not a JSON object. */
+export function toRecordedEvent(row: unknown[]): RecordedEvent {
+  const [
+    position,
+    streamId,
+    revision,
+    id,
+    type,
+    dataJson,
+    actorId,
+    actorRole,
+    commandId,
+    correlationId,
+    causationId,
+    recordedAt,
+    hash,
+  ] = row as EventRow;
+  const data = parseStoredData(dataJson, (reason) => new CorruptEventError(streamId, BigInt(revision), reason));
+  return {
+    streamId,
+    id,
+    type,
+    data,
+    revision: BigInt(revision),
+    position: BigInt(position),
+    metadata: { actor: { id: actorId, role: actorRole }, commandId, correlationId, causationId, recordedAt, hash },
+  };
+}
+
+/** A filter as SQL: a condition with `?` placeholders, its parameters, and a key naming its shape for statement caching. */
+export interface FilterSql {
+  readonly where: string;
+  readonly params: readonly (string | number)[];
+  readonly shape: string;
+}
+
+/** Pushes the filter into the query so that skipped events are never parsed. An empty list matches nothing. */
+export function filterSql(filter: AllFilter | undefined): FilterSql {
+  const conditions: string[] = [];
+  const params: (string | number)[] = [];
+  const prefixes = filter?.streamPrefixes;
+  const types = filter?.eventTypes;
+  if (prefixes) {
+    conditions.push(
+      prefixes.length === 0 ? '0' : `(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`,
+    );
+    prefixes.forEach((prefix) => params.push(prefix.length, prefix));
+  }
+  if (types) {
+    conditions.push(types.length === 0 ? '0' : `type IN (${types.map(() => '?').join(', ')})`);
+    params.push(...types);
+  }
+  return {
+    where: conditions.length === 0 ? '' : ` AND ${conditions.join(' AND ')}`,
+    params,
+    shape: `${prefixes?.length ?? '-'}/${types?.length ?? '-'}`,
+  };
+}
+
+/** Largest value SQLite integers and JS numbers both hold exactly; used to clamp bounds given as bigints. */
+const MAX_BOUND = BigInt(Number.MAX_SAFE_INTEGER);
+
+export function boundToNumber(value: bigint): number {
+  if (value < -1n) return -1;
+  return value > MAX_BOUND ? Number.MAX_SAFE_INTEGER : Number(value);
+}
