@@ -1,0 +1,123 @@
+import Database from 'better-sqlite3';
+import { AuthError, TokenStoreUnavailableError } from '../../domain/auth.errors';
+import type { Role } from '../../domain/role';
+import type { TokenRecord, TokenStore } from '../../token-store.port';
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS tokens (
+    token_id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    role TEXT NOT NULL,
+    communes TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    secret_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_used_at TEXT
+  ) STRICT;
+`;
+
+interface TokenRow {
+  token_id: string;
+  label: string;
+  role: string;
+  communes: string;
+  prefix: string;
+  secret_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** Tokens in a SQLite file (WAL). Only hashes are written: the file holds nothing that opens the API. */
+export class SqliteTokenStore implements TokenStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (creating if needed) the token store in `path`. */
+  static open(path: string): SqliteTokenStore {
+    const db = new Database(path);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      migrate(db, path);
+    } catch (error) {
+      db.close();
+      if (error instanceof AuthError) throw error;
+      throw new TokenStoreUnavailableError(path, (error as Error).message);
+    }
+    return new SqliteTokenStore(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async insert(record: TokenRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO tokens (token_id, label, role, communes, prefix, secret_hash, created_at, revoked_at, last_used_at)
+         VALUES (@tokenId, @label, @role, @communes, @prefix, @secretHash, @createdAt, @revokedAt, @lastUsedAt)`,
+      )
+      .run({ ...record, communes: JSON.stringify(record.communes) });
+  }
+
+  async findByHash(secretHash: string): Promise<TokenRecord | undefined> {
+    return this.one('SELECT * FROM tokens WHERE secret_hash = ?', secretHash);
+  }
+
+  async get(tokenId: string): Promise<TokenRecord | undefined> {
+    return this.one('SELECT * FROM tokens WHERE token_id = ?', tokenId);
+  }
+
+  async list(): Promise<TokenRecord[]> {
+    return (this.db.prepare('SELECT * FROM tokens ORDER BY created_at, token_id').all() as TokenRow[]).map(toRecord);
+  }
+
+  async revoke(tokenId: string, at: string): Promise<TokenRecord | undefined> {
+    this.db.prepare('UPDATE tokens SET revoked_at = coalesce(revoked_at, ?) WHERE token_id = ?').run(at, tokenId);
+    return this.get(tokenId);
+  }
+
+  async touch(tokenId: string, at: string): Promise<void> {
+    this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE token_id = ?').run(at, tokenId);
+  }
+
+  private one(sql: string, value: string): TokenRecord | undefined {
+    const row = this.db.prepare(sql).get(value) as TokenRow | undefined;
+    return row && toRecord(row);
+  }
+}
+
+function migrate(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new TokenStoreUnavailableError(
+      path,
+      `schema version ${version} is newer than this version knows (${SCHEMA_VERSION})`,
+    );
+  }
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  if (version === 0 && tables.some((t) => t.name !== 'tokens')) {
+    throw new TokenStoreUnavailableError(path, 'the file holds other tables: it is not a token store');
+  }
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+function toRecord(row: TokenRow): TokenRecord {
+  return {
+    tokenId: row.token_id,
+    label: row.label,
+    role: row.role as Role,
+    communes: JSON.parse(row.communes) as string[],
+    prefix: row.prefix,
+    secretHash: row.secret_hash,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+  };
+}

@@ -1,0 +1,12 @@
+export type { Role } from './domain/role';
+export { COMMUNE_SCOPED_ROLES, ROLES, isRole } from './domain/role';
+export type { Permission } from './domain/permission';
+export { COMMUNE_PERMISSIONS, PERMISSIONS, READ_PERMISSIONS, isPermission } from './domain/permission';
+export type { Principal } from './domain/principal';
+export { can, permissionsOf } from './domain/authorisation.policy';
+export * from './domain/auth.errors';
+export type { TokenRecord, TokenStore } from './token-store.port';
+export { TOKEN_SECRET_PATTERN, TokenService, hashSecret } from './application/token.service';
+export type { CreateTokenRequest, CreatedToken, TokenInfo, TokenServiceOptions } from './application/token.service';
+export { InMemoryTokenStore } from './adapters/memory/in-memory-token-store.adapter';
+export { SqliteTokenStore } from './adapters/sqlite/sqlite-token-store.adapter';
