@@ -1,0 +1,68 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore, handleCommand, type CommandContext } from '@cdce/eventsourcing';
+import { CLOCK, type Clock } from '@cdce/platform';
+import { MunicipalityRegistry } from '@cdce/reference';
+import { communeDecider } from '../domain/commune.decider';
+import type { CommuneCommand } from '../domain/commune.commands';
+import { communeStreamId } from '../domain/nis';
+import { campaignCommune } from './campaign-communes';
+import { type CriteriaSets } from './criteria-sets';
+import { ExecuteCommuneCommand, type CommuneCommandInput, type CommuneCommandResult } from './execute-commune-command';
+import { readCommune } from './read-commune';
+import { CRITERIA_SETS, MUNICIPALITIES } from './tokens';
+
+/** Without If-Match the caller asked for "the latest state": re-deciding after a concurrent write is then safe. */
+const RETRIES_WITHOUT_IF_MATCH = 3;
+
+/**
+ * The one adapter between the command bus and the commune decider: stamps `now`, adds what only the application
+ * can look up (criteria set, population, sponsor status), then read → decide → append.
+ */
+@CommandHandler(ExecuteCommuneCommand)
+export class ExecuteCommuneCommandHandler implements ICommandHandler<ExecuteCommuneCommand, CommuneCommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MUNICIPALITIES) private readonly municipalities: MunicipalityRegistry,
+    @Inject(CRITERIA_SETS) private readonly criteriaSets: CriteriaSets,
+  ) {}
+
+  async execute({ nis, input, meta }: ExecuteCommuneCommand): Promise<CommuneCommandResult> {
+    const commune = campaignCommune(this.municipalities, nis);
+    const command = {
+      ...(await this.complete(input, commune.population)),
+      now: this.clock.now().toISOString(),
+    } as CommuneCommand;
+    const context: CommandContext = {
+      actor: meta.actor,
+      commandId: meta.commandId,
+      correlationId: meta.correlationId,
+      causationId: meta.causationId ?? meta.commandId,
+    };
+    return handleCommand(this.store, communeStreamId(nis), communeDecider, command, {
+      context,
+      ...(meta.expectedRevision !== undefined
+        ? { expectedRevision: meta.expectedRevision }
+        : { retriesOnConflict: RETRIES_WITHOUT_IF_MATCH }),
+    });
+  }
+
+  private async complete(input: CommuneCommandInput, population: number | null): Promise<Omit<CommuneCommand, 'now'>> {
+    switch (input.type) {
+      case 'SubmitDossier':
+        return {
+          type: 'SubmitDossier',
+          data: { ...input.data, criteriaSet: this.criteriaSets.current(), population: population ?? 0 },
+        };
+      case 'AssignSponsor': {
+        campaignCommune(this.municipalities, input.data.sponsorNis);
+        const sponsor = await readCommune(this.store, input.data.sponsorNis);
+        const sponsorIsTitled = ['titled', 'renewed', 'renewal_under_review'].includes(sponsor.state.status);
+        return { type: 'AssignSponsor', data: { sponsorNis: input.data.sponsorNis, sponsorIsTitled } };
+      }
+      default:
+        return input;
+    }
+  }
+}

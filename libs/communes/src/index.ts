@@ -1,0 +1,14 @@
+// Public API of the communes lib: the commune title domain (pure).
+export * from './domain/commune.state';
+export * from './domain/commune.commands';
+export * from './domain/commune.events';
+export * from './domain/commune.errors';
+export { communeDecider } from './domain/commune.decider';
+export { communeStreamId, isValidNis, COMMUNE_STREAM_PREFIX } from './domain/nis';
+export { brusselsDate, addMonths, addDays, periodEnd } from './domain/calendar';
+export { TITLE_VALIDITY_MONTHS, MAX_TITLE_VALIDITY_MONTHS } from './domain/decide/guards';
+export * from './domain/criteria/criterion';
+export * from './domain/criteria/criteria-set';
+export * from './domain/criteria/evaluate-criteria';
+export { CDCE_2022 } from './domain/criteria/cdce-2022.criteria-set';
+export * from './domain/fair-o-meter/grade';
