@@ -54,8 +54,14 @@ export class SqliteChangeSignal {
   }
 
   private poll(): void {
-    const version = this.readDataVersion();
-    if (version === this.lastVersion) return;
+    let version: number | undefined;
+    try {
+      version = this.readDataVersion();
+    } catch {
+      // Let the subscriptions read: they meet the same error and report it to their consumers.
+      version = undefined;
+    }
+    if (version !== undefined && version === this.lastVersion) return;
     this.lastVersion = version;
     this.listeners.forEach((wake) => wake());
   }

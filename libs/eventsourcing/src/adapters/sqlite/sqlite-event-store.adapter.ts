@@ -61,6 +61,13 @@ export class SqliteEventStore implements EventStore {
   private readonly pageStatements = new Map<string, Database.Statement>();
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly signal: SqliteChangeSignal;
+  /** Transactions wrapped once: better-sqlite3 builds a new wrapper per `db.transaction` call. */
+  private readonly appendTransaction: Database.Transaction<
+    (batch: PreparedBatch, options: AppendOptions) => AppendOutcome
+  >;
+  private readonly readStreamTransaction: Database.Transaction<
+    (streamId: string, forwards: boolean, first: number, last: number, limit: number) => unknown[][]
+  >;
   private closed = false;
 
   private constructor(
@@ -70,6 +77,17 @@ export class SqliteEventStore implements EventStore {
     pollIntervalMs: number,
   ) {
     this.statements = prepareStatements(db);
+    this.appendTransaction = db.transaction((batch: PreparedBatch, options: AppendOptions) =>
+      this.appendLocked(batch, options),
+    );
+    // One read transaction: the existence check and the rows come from the same snapshot.
+    this.readStreamTransaction = db.transaction(
+      (streamId: string, forwards: boolean, first: number, last: number, limit: number) => {
+        if (this.statements.selectStream.get(streamId) === undefined) throw new StreamNotFoundError(streamId);
+        const statement = forwards ? this.statements.readForwards : this.statements.readBackwards;
+        return statement.all(streamId, first, last, limit) as unknown[][];
+      },
+    );
     const dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.signal = new SqliteChangeSignal(path, () => dataVersion.get() as number, pollIntervalMs);
   }
@@ -92,9 +110,7 @@ export class SqliteEventStore implements EventStore {
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     const batch = prepareBatch(streamId, events, options.context);
-    const { result, written } = this.guard(() =>
-      this.db.transaction(() => this.appendLocked(batch, options)).immediate(),
-    );
+    const { result, written } = this.guard(() => this.appendTransaction.immediate(batch, options));
     if (written) this.signal.committed();
     return result;
   }
@@ -106,23 +122,11 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     assertValidStreamName(streamId);
     const forwards = (options.direction ?? 'forwards') === 'forwards';
-    const first =
-      options.fromRevision === undefined
-        ? forwards
-          ? 0
-          : Number.MAX_SAFE_INTEGER
-        : boundToNumber(options.fromRevision);
-    const last =
-      options.toRevision === undefined ? (forwards ? Number.MAX_SAFE_INTEGER : 0) : boundToNumber(options.toRevision);
+    const end = Number.MAX_SAFE_INTEGER;
+    const first = options.fromRevision === undefined ? (forwards ? 0 : end) : boundToNumber(options.fromRevision);
+    const last = options.toRevision === undefined ? (forwards ? end : 0) : boundToNumber(options.toRevision);
     const limit = options.maxCount === undefined ? -1 : Math.max(0, options.maxCount);
-    const statement = forwards ? this.statements.readForwards : this.statements.readBackwards;
-    // One read transaction: the existence check and the rows come from the same snapshot.
-    const rows = this.guard(() =>
-      this.db.transaction(() => {
-        if (this.statements.selectStream.get(streamId) === undefined) throw new StreamNotFoundError(streamId);
-        return statement.all(streamId, first, last, limit) as unknown[][];
-      })(),
-    );
+    const rows = this.guard(() => this.readStreamTransaction(streamId, forwards, first, last, limit));
     return rows.map(toRecordedEvent) as RecordedEvent<E>[];
   }
 
@@ -167,10 +171,7 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  private appendLocked(
-    batch: PreparedBatch,
-    { expectedRevision }: AppendOptions,
-  ): { result: AppendResult; written: boolean } {
+  private appendLocked(batch: PreparedBatch, { expectedRevision }: AppendOptions): AppendOutcome {
     const { selectById, selectStream, insertEvent, upsertStream } = this.statements;
     const stored = batch.events.map((event) => selectById.get(event.id) as StoredRow | undefined);
     const retried = resolveRetry(batch, stored.map(toSummary));
@@ -261,6 +262,12 @@ export class SqliteEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailableError(this.path, 'the store was closed');
   }
+}
+
+interface AppendOutcome {
+  readonly result: AppendResult;
+  /** False for an idempotent retry: nothing to signal. */
+  readonly written: boolean;
 }
 
 interface StoredRow {
