@@ -11,6 +11,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
   moduleNameMapper: {
     '^@cdce/eventsourcing/testing$': '<rootDir>/libs/eventsourcing/src/testing/index.ts',
+    '^@cdce/eventsourcing/kurrentdb$': '<rootDir>/libs/eventsourcing/src/adapters/kurrentdb/index.ts',
     '^@cdce/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],

@@ -1,0 +1,34 @@
+import type { AllFilter, RecordedEvent } from '@cdce/eventsourcing';
+
+export type ColumnType = 'TEXT' | 'INTEGER' | 'REAL';
+export type ColumnValue = string | number | null;
+
+/**
+ * A read model as a pure function of the log: each event updates at most one document, found by `documentIdOf`.
+ * The projector owns the I/O: it batches events, writes the documents and the checkpoint in one transaction.
+ */
+export interface Projection<Doc> {
+  /** Also the table name suffix: lowercase letters, digits and dashes. */
+  readonly name: string;
+  /** Bump when `evolve` or the columns change: the projector then rebuilds this read model from the log. */
+  readonly version: number;
+  /** Which events this projection reads; the projector skips the others before calling it. */
+  readonly filter: AllFilter;
+  /** The document an event updates, or undefined to ignore the event. */
+  documentIdOf(event: RecordedEvent): string | undefined;
+  /** The next document, or undefined to delete it. Pure: no clock, no I/O; never throws for an event it does not expect. */
+  evolve(doc: Doc | undefined, event: RecordedEvent): Doc | undefined;
+  /** Columns copied out of the document so that queries can filter, sort and aggregate with indexes. */
+  readonly columns?: {
+    readonly [name: string]: { readonly type: ColumnType; readonly value: (doc: Doc) => ColumnValue };
+  };
+  /** Indexes on those columns, each a list of column names. */
+  readonly indexes?: readonly (readonly string[])[];
+}
+
+/** True when the event passes the projection's filter. */
+export function accepts(filter: AllFilter, event: RecordedEvent): boolean {
+  if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
+  if (filter.streamPrefixes && !filter.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
+  return true;
+}

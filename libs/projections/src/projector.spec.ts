@@ -1,0 +1,143 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type CommandContext, type EventStore, type RecordedEvent, SqliteEventStore } from '@cdce/eventsourcing';
+import type { Projection } from './projection';
+import { Projector } from './projector';
+import { SqliteReadModelStore } from './sqlite-read-model.store';
+
+interface Tally {
+  stream: string;
+  count: number;
+  lastType: string;
+}
+
+/** Counts the events of each `tally-` stream; throws on a `Poison` event to show that a failed batch leaves nothing behind. */
+const tallies = (version = 1): Projection<Tally> => ({
+  name: 'tallies',
+  version,
+  filter: { streamPrefixes: ['tally-'] },
+  documentIdOf: (event) => event.streamId,
+  evolve: (doc, event) => {
+    if (event.type === 'Poison') throw new Error('poisoned');
+    if (event.type === 'Removed') return undefined;
+    return { stream: event.streamId, count: (doc?.count ?? 0) + 1, lastType: event.type };
+  },
+  columns: { count: { type: 'INTEGER', value: (doc) => doc.count } },
+  indexes: [['count']],
+});
+
+const context: CommandContext = { actor: { id: 'test', role: 'admin' }, commandId: 'c', correlationId: 'c', causationId: 'c' };
+let counter = 0;
+const append = (store: EventStore, stream: string, ...types: string[]) =>
+  store.appendToStream(
+    stream,
+    types.map((type) => ({ id: `e-${++counter}`, type, data: {} })),
+    { expectedRevision: 'any', context: { ...context, commandId: `cmd-${counter}` } },
+  );
+
+describe('Projector', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let readModels: SqliteReadModelStore;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(process.env.CDCE_TEST_DIR ?? os.tmpdir(), 'projector-'));
+    store = SqliteEventStore.open({ path: path.join(dir, 'events.sqlite') });
+    readModels = SqliteReadModelStore.open(path.join(dir, 'read-models.sqlite'));
+  });
+  afterEach(async () => {
+    readModels.close();
+    await store.close();
+  });
+
+  const rows = () => readModels.db.prepare('SELECT id, count FROM rm_tallies ORDER BY id').all();
+
+  it('catches up with the log, skipping what the filter excludes, and records the checkpoint', async () => {
+    await append(store, 'tally-a', 'X', 'Y');
+    await append(store, 'other-b', 'X');
+    const { position } = await append(store, 'tally-b', 'X');
+    const projector = new Projector(store, readModels, [tallies()]);
+    expect(await projector.catchUp()).toBe(4);
+    expect(rows()).toEqual([
+      { id: 'tally-a', count: 2 },
+      { id: 'tally-b', count: 1 },
+    ]);
+    expect(readModels.checkpoint('tallies')?.position).toBe(position);
+  });
+
+  it('applies live events and lets a caller wait for its own write', async () => {
+    const projector = new Projector(store, readModels, [tallies()]);
+    projector.start();
+    const { position } = await append(store, 'tally-a', 'X', 'Y', 'Z');
+    expect(await projector.waitFor(position, 5000)).toBe(true);
+    expect(rows()).toEqual([{ id: 'tally-a', count: 3 }]);
+    await projector.stop();
+  });
+
+  it('resumes from its checkpoint after a restart without applying anything twice', async () => {
+    await append(store, 'tally-a', 'X');
+    await new Projector(store, readModels, [tallies()]).catchUp();
+    await append(store, 'tally-a', 'Y');
+    readModels.close();
+    readModels = SqliteReadModelStore.open(path.join(dir, 'read-models.sqlite'));
+    await new Projector(store, readModels, [tallies()]).catchUp();
+    expect(rows()).toEqual([{ id: 'tally-a', count: 2 }]);
+  });
+
+  it('rebuilds a projection from the beginning when its version changes', async () => {
+    await append(store, 'tally-a', 'X', 'Y');
+    await new Projector(store, readModels, [tallies(1)]).catchUp();
+    readModels.db.prepare("UPDATE rm_tallies SET count = 99").run();
+    await new Projector(store, readModels, [tallies(2)]).catchUp();
+    expect(rows()).toEqual([{ id: 'tally-a', count: 2 }]);
+    expect(readModels.checkpoint('tallies')?.version).toBe(2);
+  });
+
+  it('deletes a document when evolve returns undefined', async () => {
+    await append(store, 'tally-a', 'X', 'Removed');
+    await new Projector(store, readModels, [tallies()]).catchUp();
+    expect(rows()).toEqual([]);
+  });
+
+  it('commits a batch whole or not at all: a failing event leaves documents and checkpoint as they were', async () => {
+    await append(store, 'tally-a', 'X');
+    const first = new Projector(store, readModels, [tallies()], { batchSize: 10 });
+    await first.catchUp();
+    const before = readModels.checkpoint('tallies')!.position;
+    await append(store, 'tally-a', 'Y');
+    await append(store, 'tally-b', 'Poison');
+    await expect(new Projector(store, readModels, [tallies()], { batchSize: 10 }).catchUp()).rejects.toThrow('poisoned');
+    expect(rows()).toEqual([{ id: 'tally-a', count: 1 }]);
+    expect(readModels.checkpoint('tallies')!.position).toBe(before);
+  });
+
+  it('reports a failing projection in its status instead of dying silently', async () => {
+    const projector = new Projector(store, readModels, [tallies()]);
+    projector.start();
+    const { position } = await append(store, 'tally-a', 'Poison');
+    expect(await projector.waitFor(position, 300)).toBe(false);
+    expect(projector.status()).toMatchObject({ running: false, error: expect.stringContaining('poisoned') });
+    await projector.stop();
+  });
+
+  it('keeps several projections at their own checkpoints and reads the log once from the lowest', async () => {
+    await append(store, 'tally-a', 'X');
+    await new Projector(store, readModels, [tallies()]).catchUp();
+    const seen: RecordedEvent[] = [];
+    const spy: Projection<{ n: number }> = {
+      name: 'spy',
+      version: 1,
+      filter: {},
+      documentIdOf: (event) => {
+        seen.push(event);
+        return 'all';
+      },
+      evolve: (doc) => ({ n: (doc?.n ?? 0) + 1 }),
+    };
+    await append(store, 'tally-a', 'Y');
+    await new Projector(store, readModels, [tallies(), spy]).catchUp();
+    expect(rows()).toEqual([{ id: 'tally-a', count: 2 }]);
+    expect(seen).toHaveLength(2);
+  });
+});

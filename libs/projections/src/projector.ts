@@ -1,0 +1,197 @@
+import type { EventStore, EventSubscription, RecordedEvent } from '@cdce/eventsourcing';
+import { accepts, type Projection } from './projection';
+import type { DocumentWriter, SqliteReadModelStore } from './sqlite-read-model.store';
+
+export interface ProjectorOptions {
+  /** Most events applied in one transaction. */
+  readonly batchSize?: number;
+  readonly clock?: () => Date;
+  /** Called after each committed batch (progress bars, metrics). */
+  readonly onBatch?: (position: bigint, count: number) => void;
+}
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly position: bigint;
+  readonly updatedAt: string | null;
+}
+
+export interface ProjectorStatus {
+  readonly running: boolean;
+  /** Set when a projection threw: the projector stopped at the last committed batch. */
+  readonly error?: string;
+  readonly projections: readonly ProjectionStatus[];
+}
+
+interface Slot {
+  readonly projection: Projection<unknown>;
+  readonly writer: DocumentWriter<unknown>;
+  position: bigint;
+}
+
+/**
+ * Runs projections over the global log: catch-up from each projection's checkpoint, then live.
+ * Each batch of events is applied to the documents and the checkpoints in ONE SQLite transaction, so a crash at any
+ * point leaves each read model exactly at a checkpoint: every event is applied once.
+ */
+export class Projector {
+  private readonly slots: Slot[];
+  private readonly batchSize: number;
+  private readonly clock: () => Date;
+  private subscription?: EventSubscription;
+  private loop?: Promise<void>;
+  private pending: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private waiters: Array<{ position: bigint; resolve: (reached: boolean) => void }> = [];
+  private error?: string;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: SqliteReadModelStore,
+    projections: readonly Projection<any>[],
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.clock = options.clock ?? (() => new Date());
+    this.slots = projections.map((projection) => {
+      readModels.prepare(projection);
+      return { projection, writer: readModels.writerFor(projection), position: readModels.checkpoint(projection.name)!.position };
+    });
+  }
+
+  /** Lowest checkpoint: where reading the log resumes. */
+  get position(): bigint {
+    return this.slots.reduce((min, slot) => (slot.position < min ? slot.position : min), this.slots[0]?.position ?? -1n);
+  }
+
+  /** Starts catch-up then live processing in the background. */
+  start(): void {
+    if (this.loop) return;
+    this.error = undefined;
+    this.subscription = this.store.subscribeToAll({ after: this.position });
+    this.loop = this.consume(this.subscription).catch((error: unknown) => {
+      this.error = (error as Error).stack ?? String(error);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    await this.loop;
+    this.flush();
+    this.loop = undefined;
+    this.subscription = undefined;
+    this.waiters.splice(0).forEach((waiter) => waiter.resolve(this.position >= waiter.position));
+  }
+
+  /** Applies everything up to the log's current head, then returns (rebuilds, tests, the CLI). */
+  async catchUp(): Promise<number> {
+    const head = await this.store.headPosition();
+    let applied = 0;
+    while (this.position < head) {
+      const batch: RecordedEvent[] = [];
+      for await (const event of this.store.readAll({ after: this.position, maxCount: this.batchSize })) batch.push(event);
+      if (batch.length === 0) break;
+      this.apply(batch);
+      applied += batch.length;
+    }
+    // Events after the last one read may be filtered out of every projection: the read models are still at the head.
+    if (this.position < head) this.advanceTo(head);
+    return applied;
+  }
+
+  /**
+   * Resolves true once every projection has applied the event at `position` (read-your-writes), false after the timeout.
+   */
+  waitFor(position: bigint, timeoutMs = 2000): Promise<boolean> {
+    if (this.position >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = { position, resolve };
+      this.waiters.push(waiter);
+      setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(this.position >= position);
+      }, timeoutMs).unref();
+    });
+  }
+
+  status(): ProjectorStatus {
+    return {
+      running: this.loop !== undefined && this.error === undefined,
+      ...(this.error ? { error: this.error } : {}),
+      projections: this.slots.map(({ projection, position }) => ({
+        name: projection.name,
+        version: projection.version,
+        position,
+        updatedAt: this.readModels.checkpoint(projection.name)?.updatedAt ?? null,
+      })),
+    };
+  }
+
+  private async consume(subscription: EventSubscription): Promise<void> {
+    for await (const event of subscription) {
+      this.pending.push(event);
+      if (this.pending.length >= this.batchSize) this.flush();
+      else if (!this.flushScheduled) {
+        // Commit once the subscription has nothing more ready: one transaction per burst, not per event.
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      this.apply(batch);
+    } catch (error) {
+      this.error = (error as Error).stack ?? String(error);
+      void this.subscription?.close();
+    }
+  }
+
+  private apply(batch: readonly RecordedEvent[]): void {
+    const last = batch[batch.length - 1]!.position;
+    const now = this.clock().toISOString();
+    this.readModels.db.transaction(() => {
+      for (const slot of this.slots) this.applyTo(slot, batch, last, now);
+    })();
+    this.slots.forEach((slot) => (slot.position = slot.position > last ? slot.position : last));
+    this.options.onBatch?.(last, batch.length);
+    this.notifyWaiters();
+  }
+
+  private applyTo(slot: Slot, batch: readonly RecordedEvent[], last: bigint, now: string): void {
+    if (slot.position >= last) return;
+    const { projection, writer } = slot;
+    const dirty = new Map<string, unknown>();
+    for (const event of batch) {
+      if (event.position <= slot.position || !accepts(projection.filter, event)) continue;
+      const id = projection.documentIdOf(event);
+      if (id === undefined) continue;
+      const current = dirty.has(id) ? dirty.get(id) : writer.load(id);
+      dirty.set(id, projection.evolve(current, event));
+    }
+    dirty.forEach((doc, id) => writer.save(id, doc));
+    this.readModels.saveCheckpoint(projection.name, last, now);
+  }
+
+  private advanceTo(position: bigint): void {
+    const now = this.clock().toISOString();
+    this.readModels.db.transaction(() => {
+      this.slots.forEach((slot) => this.readModels.saveCheckpoint(slot.projection.name, position, now));
+    })();
+    this.slots.forEach((slot) => (slot.position = position));
+    this.notifyWaiters();
+  }
+
+  private notifyWaiters(): void {
+    const reached = this.waiters.filter((waiter) => this.position >= waiter.position);
+    if (reached.length === 0) return;
+    this.waiters = this.waiters.filter((waiter) => this.position < waiter.position);
+    reached.forEach((waiter) => waiter.resolve(true));
+  }
+}
