@@ -1,0 +1,150 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import {
+  campaignCommune,
+  type CommuneDirectoryDoc,
+  communeDirectoryProjection,
+  MUNICIPALITIES,
+  readCommune,
+} from '@cdce/communes';
+import { EVENT_STORE, type EventStore, verifyHashChain, type RecordedEvent } from '@cdce/eventsourcing';
+import { SqliteReadModelStore } from '@cdce/projections';
+import { type Municipality, MunicipalityRegistry, normaliseName } from '@cdce/reference';
+import type { ListCommunesQueryDto } from './dto/list-communes.query.dto';
+
+export interface CommuneListItem {
+  readonly nis: string;
+  readonly names: Municipality['names'];
+  readonly province: string | null;
+  readonly region: string;
+  readonly population: number;
+  readonly status: string;
+  readonly titleCycle: number | null;
+  readonly validUntil: string | null;
+  readonly lastGrade: string | null;
+  readonly openAlertReasons: readonly string[];
+  readonly sponsorNis: string | null;
+  readonly revision: string | null;
+  readonly updatedAt: string | null;
+}
+
+/** Reads for the HTTP edge: the directory read model joined with the reference data, and streams folded on demand. */
+@Injectable()
+export class CommuneQueries {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(MUNICIPALITIES) private readonly municipalities: MunicipalityRegistry,
+    private readonly readModels: SqliteReadModelStore,
+  ) {}
+
+  /** The campaign's communes with their status; communes never engaged are listed as `not_engaged`. */
+  list(query: ListCommunesQueryDto, onlyNis?: readonly string[]): { total: number; items: CommuneListItem[] } {
+    const docs = this.directory();
+    const needle = query.q ? normaliseName(query.q) : undefined;
+    const items = this.municipalities
+      .campaignMembers()
+      .filter((m) => !onlyNis || onlyNis.includes(m.nis))
+      .map((m) => toItem(m, docs.get(m.nis)))
+      .filter((item) => !query.status || item.status === query.status)
+      .filter((item) => !query.province || item.province === query.province)
+      .filter((item) => !query.region || item.region === query.region)
+      .filter((item) => !needle || [item.names.fr, item.names.nl, item.names.de ?? ''].some((n) => normaliseName(n).includes(needle)));
+    items.sort(comparator(query.sort ?? 'name'));
+    const offset = query.offset ?? 0;
+    return { total: items.length, items: items.slice(offset, offset + (query.limit ?? 100)) };
+  }
+
+  async state(nis: string, at: { revision?: string; at?: string } = {}) {
+    const commune = campaignCommune(this.municipalities, nis);
+    const options = {
+      ...(at.revision !== undefined ? { revision: parseRevision(at.revision) } : {}),
+      ...(at.at !== undefined ? { at: parseInstant(at.at) } : {}),
+    };
+    const { revision, state, events } = await readCommune(this.store, nis, options);
+    return {
+      nis,
+      name: commune.nameFr,
+      revision: revision.toString(),
+      asOf: events.at(-1)?.metadata.recordedAt ?? null,
+      state,
+    };
+  }
+
+  async history(nis: string) {
+    const commune = campaignCommune(this.municipalities, nis);
+    const { events, revision } = await readCommune(this.store, nis);
+    let integrity: { verified: boolean; lastHash?: string; problem?: string };
+    try {
+      integrity = { verified: true, lastHash: verifyHashChain(events) };
+    } catch (error) {
+      integrity = { verified: false, problem: (error as Error).message };
+    }
+    return { nis, name: commune.nameFr, revision: revision.toString(), integrity, events: events.map(toHistoryEntry) };
+  }
+
+  private directory(): Map<string, CommuneDirectoryDoc> {
+    const table = SqliteReadModelStore.tableOf(communeDirectoryProjection);
+    const rows = this.readModels.db.prepare(`SELECT id, doc FROM ${table}`).all() as { id: string; doc: string }[];
+    return new Map(rows.map((row) => [row.id, JSON.parse(row.doc) as CommuneDirectoryDoc]));
+  }
+}
+
+function toItem(m: Municipality, doc: CommuneDirectoryDoc | undefined): CommuneListItem {
+  return {
+    nis: m.nis,
+    names: m.names,
+    province: m.province?.fr ?? null,
+    region: m.region,
+    population: m.population,
+    status: doc?.state.status ?? 'not_engaged',
+    titleCycle: doc?.summary.titleCycle ?? null,
+    validUntil: doc?.summary.validUntil ?? null,
+    lastGrade: doc?.summary.lastGrade ?? null,
+    openAlertReasons: doc?.summary.openAlertReasons ?? [],
+    sponsorNis: doc?.summary.sponsorNis ?? null,
+    revision: doc?.revision ?? null,
+    updatedAt: doc?.updatedAt ?? null,
+  };
+}
+
+function comparator(sort: NonNullable<ListCommunesQueryDto['sort']>): (a: CommuneListItem, b: CommuneListItem) => number {
+  const byName = (a: CommuneListItem, b: CommuneListItem) => a.names.fr.localeCompare(b.names.fr, 'fr');
+  switch (sort) {
+    case 'population':
+      return (a, b) => b.population - a.population || byName(a, b);
+    case 'status':
+      return (a, b) => a.status.localeCompare(b.status) || byName(a, b);
+    case 'validUntil':
+      return (a, b) => (a.validUntil ?? '9999').localeCompare(b.validUntil ?? '9999') || byName(a, b);
+    case 'updatedAt':
+      return (a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || byName(a, b);
+    default:
+      return byName;
+  }
+}
+
+function toHistoryEntry(event: RecordedEvent) {
+  return {
+    id: event.id,
+    type: event.type,
+    revision: event.revision.toString(),
+    position: event.position.toString(),
+    data: event.data,
+    metadata: event.metadata,
+  };
+}
+
+function parseRevision(value: string): bigint {
+  if (!/^\d{1,18}$/.test(value)) {
+    throw new BadRequestException({ code: 'INVALID_REVISION', detail: `revision must be a whole number ≥ 0, not ${JSON.stringify(value)}.` });
+  }
+  return BigInt(value);
+}
+
+function parseInstant(value: string): Date {
+  // A bare date means "at the end of that day" in UTC: the state once that day's events were recorded.
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
+  if (Number.isNaN(instant.getTime())) {
+    throw new BadRequestException({ code: 'INVALID_DATE', detail: `at must be an ISO 8601 date or instant (2020-06-30), not ${JSON.stringify(value)}.` });
+  }
+  return instant;
+}

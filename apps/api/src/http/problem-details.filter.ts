@@ -1,0 +1,107 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  DomainError,
+  EventSourcingError,
+  InvalidStreamNameError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '@cdce/eventsourcing';
+import { InvalidRequestException } from './invalid-request.exception';
+import { type Problem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
+
+/** Turns every error into `application/problem+json` that says what was wrong and what to do. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = { ...this.toProblem(exception), instance: request.url };
+    if (problem.status >= 500) this.logger.error(`${request.method} ${request.url}`, (exception as Error)?.stack);
+    reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof InvalidRequestException) {
+      return {
+        type: problemType('INVALID_REQUEST'),
+        title: 'Requête invalide',
+        status: 400,
+        code: 'INVALID_REQUEST',
+        detail: `Invalid field(s): ${exception.fieldErrors.map((e) => e.field).join(', ')}. Correct them and send the request again.`,
+        errors: exception.fieldErrors,
+      };
+    }
+    if (exception instanceof WrongExpectedRevisionError) {
+      return {
+        type: problemType(exception.code),
+        title: 'Modification concurrente',
+        status: 409,
+        code: exception.code,
+        detail: `${exception.message}`,
+        expectedRevision: exception.expected,
+        currentRevision: exception.actual === 'no_stream' ? null : exception.actual.toString(),
+      };
+    }
+    if (exception instanceof DomainError) {
+      return {
+        type: problemType(exception.code),
+        title: 'Refusé par les règles de la campagne',
+        status: 422,
+        code: exception.code,
+        detail: exception.message,
+        ...(Object.keys(exception.details).length ? { details: exception.details } : {}),
+      };
+    }
+    if (exception instanceof StreamNotFoundError) {
+      return { type: problemType('NOT_FOUND'), title: 'Introuvable', status: 404, code: 'NOT_FOUND', detail: exception.message };
+    }
+    if (exception instanceof InvalidStreamNameError) {
+      return { type: problemType(exception.code), title: 'Requête invalide', status: 400, code: exception.code, detail: exception.message };
+    }
+    if (exception instanceof EventSourcingError) {
+      return { type: problemType(exception.code), title: 'Requête refusée', status: 422, code: exception.code, detail: exception.message };
+    }
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
+    return {
+      type: problemType('INTERNAL_ERROR'),
+      title: 'Erreur interne',
+      status: 500,
+      code: 'INTERNAL_ERROR',
+      detail: 'An unexpected error occurred; nothing was lost that had been confirmed. Try again, and report it if it persists.',
+    };
+  }
+
+  private fromHttpException(exception: HttpException): Problem {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const given = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const code = typeof given.code === 'string' ? given.code : (HttpStatus[status] ?? 'ERROR');
+    const message = Array.isArray(given.message) ? given.message.join('; ') : (given.message ?? exception.message);
+    const { message: _m, statusCode: _s, error: _e, ...extensions } = given;
+    return {
+      ...extensions,
+      type: problemType(code),
+      title: typeof given.title === 'string' ? given.title : TITLES[status] ?? 'Erreur',
+      status,
+      code,
+      detail: String(given.detail ?? message),
+    };
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Requête invalide',
+  401: 'Authentification requise',
+  403: 'Accès refusé',
+  404: 'Introuvable',
+  405: 'Méthode non autorisée',
+  409: 'Conflit',
+  413: 'Requête trop grande',
+  415: 'Type de contenu non pris en charge',
+  422: 'Requête refusée',
+  429: 'Trop de requêtes',
+};

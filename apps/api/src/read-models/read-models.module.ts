@@ -1,0 +1,47 @@
+import { Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import * as path from 'node:path';
+import { communeDirectoryProjection } from '@cdce/communes';
+import { EVENT_STORE, type EventStore } from '@cdce/eventsourcing';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@cdce/platform';
+import { Projector, SqliteReadModelStore } from '@cdce/projections';
+import { ReadYourWrites } from './read-your-writes';
+
+/** Every projection this node keeps. */
+export const PROJECTIONS = [communeDirectoryProjection];
+
+/** Runs this node's projector for as long as the application lives. */
+@Injectable()
+class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly projector: Projector,
+    private readonly readModels: SqliteReadModelStore,
+  ) {}
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projector.catchUp();
+    this.projector.start();
+  }
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+    this.readModels.close();
+  }
+}
+
+@Module({
+  providers: [
+    {
+      provide: SqliteReadModelStore,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => SqliteReadModelStore.open(path.join(config.dataDir, 'read-models.sqlite')),
+    },
+    {
+      provide: Projector,
+      inject: [EVENT_STORE, SqliteReadModelStore, CLOCK],
+      useFactory: (store: EventStore, readModels: SqliteReadModelStore, clock: Clock) =>
+        new Projector(store, readModels, PROJECTIONS, { clock: () => clock.now() }),
+    },
+    ProjectorLifecycle,
+    ReadYourWrites,
+  ],
+  exports: [SqliteReadModelStore, Projector, ReadYourWrites],
+})
+export class ReadModelsModule {}
