@@ -8,7 +8,7 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
   moduleNameMapper: {
     '^@cdce/eventsourcing/testing$': '<rootDir>/libs/eventsourcing/src/testing/index.ts',
     '^@cdce/eventsourcing/kurrentdb$': '<rootDir>/libs/eventsourcing/src/adapters/kurrentdb/index.ts',

@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '@cdce/platform';
 import { MunicipalityRegistry } from '@cdce/reference';
 import { communeDecider } from '../domain/commune.decider';
 import type { CommuneCommand } from '../domain/commune.commands';
+import type { MunicipalityMerged } from '../domain/commune.events';
 import { communeStreamId } from '../domain/nis';
 import { campaignCommune } from './campaign-communes';
 import { type CriteriaSets } from './criteria-sets';
@@ -40,11 +41,33 @@ export class ExecuteCommuneCommandHandler implements ICommandHandler<ExecuteComm
       correlationId: meta.correlationId,
       causationId: meta.causationId ?? meta.commandId,
     };
-    return handleCommand(this.store, communeStreamId(nis), communeDecider, command, {
+    const result = await handleCommand(this.store, communeStreamId(nis), communeDecider, command, {
       context,
       ...(meta.expectedRevision !== undefined
         ? { expectedRevision: meta.expectedRevision }
         : { retriesOnConflict: RETRIES_WITHOUT_IF_MATCH }),
+    });
+    await this.recordOnSuccessor(result, context);
+    return result;
+  }
+
+  /**
+   * A merger is recorded on both streams: the predecessor's `MunicipalityMerged`, then the successor's
+   * `PredecessorMerged`. The second command's id derives from the first, so retrying a merger (even one already
+   * recorded on the predecessor before a crash) completes the successor exactly once.
+   */
+  private async recordOnSuccessor(result: CommuneCommandResult, context: CommandContext): Promise<void> {
+    const merged = result.events.find((event) => event.type === 'MunicipalityMerged');
+    if (!merged) return;
+    const { nis, successorNis, effectiveOn, status, title } = merged.data as MunicipalityMerged['data'];
+    const command: CommuneCommand = {
+      type: 'RecordPredecessorMerged',
+      data: { nis: successorNis, predecessorNis: nis, effectiveOn, predecessorStatus: status, predecessorTitle: title },
+      now: this.clock.now().toISOString(),
+    };
+    await handleCommand(this.store, communeStreamId(successorNis), communeDecider, command, {
+      context: { ...context, commandId: `${context.commandId}:successor`, causationId: merged.id },
+      retriesOnConflict: RETRIES_WITHOUT_IF_MATCH,
     });
   }
 
@@ -61,6 +84,9 @@ export class ExecuteCommuneCommandHandler implements ICommandHandler<ExecuteComm
         const sponsorIsTitled = ['titled', 'renewed', 'renewal_under_review'].includes(sponsor.state.status);
         return { type: 'AssignSponsor', data: { sponsorNis: input.data.sponsorNis, sponsorIsTitled } };
       }
+      case 'MergeInto':
+        campaignCommune(this.municipalities, input.data.successorNis);
+        return input;
       default:
         return input;
     }
