@@ -52,9 +52,9 @@ const SUBSCRIPTION_PAGE_SIZE = 200;
  * The embedded event store: one SQLite file (WAL mode), safe for several processes appending at once.
  *
  * Appends run in `BEGIN IMMEDIATE` transactions, so the expected-revision check and the write happen under the
- * file's write lock; positions are rowids handed out in commit order. Each stream's last hash is kept in `streams`,
- * so an append reads one row instead of the stream. Calls are synchronous underneath (better-sqlite3): a write that
- * waits for another process's lock blocks this process for at most `busyTimeoutMs`.
+ * file's write lock; positions are rowids handed out in commit order. An append reads the stream's last event
+ * (its revision and hash) through an index, never the whole stream. Calls are synchronous underneath
+ * (better-sqlite3): a write that waits for another process's lock blocks this process for at most `busyTimeoutMs`.
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
@@ -83,9 +83,12 @@ export class SqliteEventStore implements EventStore {
     // One read transaction: the existence check and the rows come from the same snapshot.
     this.readStreamTransaction = db.transaction(
       (streamId: string, forwards: boolean, first: number, last: number, limit: number) => {
-        if (this.statements.selectStream.get(streamId) === undefined) throw new StreamNotFoundError(streamId);
         const statement = forwards ? this.statements.readForwards : this.statements.readBackwards;
-        return statement.all(streamId, first, last, limit) as unknown[][];
+        const rows = statement.all(streamId, first, last, limit) as unknown[][];
+        if (rows.length === 0 && this.statements.selectLast.get(streamId) === undefined) {
+          throw new StreamNotFoundError(streamId);
+        }
+        return rows;
       },
     );
     const dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -172,16 +175,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   private appendLocked(batch: PreparedBatch, { expectedRevision }: AppendOptions): AppendOutcome {
-    const { selectById, selectStream, insertEvent, upsertStream } = this.statements;
+    const { selectById, selectLast, insertEvent } = this.statements;
     const stored = batch.events.map((event) => selectById.get(event.id) as StoredRow | undefined);
     const retried = resolveRetry(batch, stored.map(toSummary));
     if (retried) return { result: retried, written: false };
-    const stream = selectStream.get(batch.streamId) as { revision: number; last_hash: string } | undefined;
+    const stream = selectLast.get(batch.streamId) as { revision: number; hash: string } | undefined;
     checkExpectedRevision(batch.streamId, expectedRevision, stream ? BigInt(stream.revision) : undefined);
     const recordedAt = this.clock().toISOString();
     let revision = stream ? stream.revision : -1;
     let position = this.head();
-    let hash = stream ? stream.last_hash : GENESIS_HASH;
+    let hash = stream ? stream.hash : GENESIS_HASH;
     const { actor, commandId, correlationId, causationId } = batch.context;
     for (const event of batch.events) {
       revision += 1;
@@ -211,7 +214,6 @@ export class SqliteEventStore implements EventStore {
         hash,
       );
     }
-    upsertStream.run(batch.streamId, revision, hash);
     return { result: { nextExpectedRevision: BigInt(revision), position: BigInt(position) }, written: true };
   }
 
@@ -293,13 +295,10 @@ function toSummary(row: StoredRow | undefined): StoredEventSummary | undefined {
 function prepareStatements(db: Database.Database) {
   return {
     selectById: db.prepare('SELECT stream_id, revision, position, type, data FROM events WHERE event_id = ?'),
-    selectStream: db.prepare('SELECT revision, last_hash FROM streams WHERE stream_id = ?'),
+    /** The stream's last event: its revision and the hash the next event chains to. */
+    selectLast: db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
     selectHead: db.prepare('SELECT max(position) FROM events').pluck(),
     insertEvent: db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    upsertStream: db.prepare(
-      'INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?) ' +
-        'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash',
-    ),
     readForwards: db
       .prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,

@@ -12,7 +12,9 @@ export const SCHEMA_VERSION = 1;
 /*
  * `position` is the rowid: positions are handed out under the write lock, so they grow in commit order and a reader
  * never sees a later position before an earlier one. Metadata fields are columns rather than JSON so that reading
- * the log parses one JSON document per event, not two.
+ * the log parses one JSON document per event, not two. The last hash of a stream is the `hash` of its last event,
+ * found through the (stream_id, revision) index: an append reads one row, never the stream, and writes no second
+ * table (a `streams` table cost one more page per commit, about a third of the time of a single-event append).
  */
 const SCHEMA = `
   CREATE TABLE events (
@@ -31,11 +33,6 @@ const SCHEMA = `
     hash           TEXT NOT NULL,
     UNIQUE (stream_id, revision)
   );
-  CREATE TABLE streams (
-    stream_id TEXT PRIMARY KEY,
-    revision  INTEGER NOT NULL,
-    last_hash TEXT NOT NULL
-  ) WITHOUT ROWID;
 `;
 
 export interface OpenDatabaseOptions {
