@@ -49,6 +49,7 @@ export class Projector {
   constructor(
     private readonly store: EventStore,
     private readonly readModels: SqliteReadModelStore,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- projections of different document types share one projector
     projections: readonly Projection<any>[],
     private readonly options: ProjectorOptions = {},
   ) {
