@@ -1,3 +1,8 @@
+/** A business date, `YYYY-MM-DD` (Belgian calendar day). */
+export type IsoDate = string;
+/** An instant, ISO-8601 UTC (`2025-03-01T09:30:00.000Z`). */
+export type IsoInstant = string;
+
 /**
  * Pure calendar arithmetic on business dates (`YYYY-MM-DD`). Nothing here reads the clock: the instant always
  * comes from the command's `now`.

@@ -1,5 +1,21 @@
+import type { IsoDate, IsoInstant } from './calendar';
 import type { CriteriaChecklist } from './criteria/evaluate-criteria';
 import type { Criterion } from './criteria/criterion';
+import type { Evidence } from './commune-evidence.state';
+import { EMPTY_EVIDENCE } from './commune-evidence.state';
+import type {
+  FairOMeterEdition,
+  FairOMeterRequest,
+  FairOMeterSubmission,
+  HoldingStatus,
+  MomentumAlert,
+  MomentumEpisode,
+  SupportPlan,
+  Title,
+} from './commune-title.state';
+
+export * from './commune-evidence.state';
+export * from './commune-title.state';
 
 /*
  * The state of one commune, folded from its stream. A union on `status`: each variant holds exactly what makes
@@ -7,104 +23,15 @@ import type { Criterion } from './criteria/criterion';
  * combination cannot be written down. What survives across statuses lives in `CommuneRecord`.
  */
 
-/** A business date, `YYYY-MM-DD` (Belgian calendar day). */
-export type IsoDate = string;
-/** An instant, ISO-8601 UTC (`2025-03-01T09:30:00.000Z`). */
-export type IsoInstant = string;
+export type { IsoDate, IsoInstant } from './calendar';
 
-// ─── Evidence (criteria 1–6) ────────────────────────────────────────────────────────────────────────────────────
-
-/** Criterion 1: a resolution of the conseil communal. Products are free text ("café", "thé"…). */
-export interface CouncilResolution {
-  readonly resolutionId: string;
-  readonly votedOn: IsoDate;
-  readonly fairTradeProducts: readonly string[];
-  /** Where the text of the resolution can be found (document store key, URL of the council minutes…). */
-  readonly documentRef: string | null;
-}
-
-/** A local election and, once given, the new council's re-confirmation of the resolution. */
-export interface LocalElection {
-  readonly heldOn: IsoDate;
-  readonly reconfirmedOn: IsoDate | null;
-}
-
-export const COPIL_ROLES = ['chair', 'contact', 'member'] as const;
-export type CopilRole = (typeof COPIL_ROLES)[number];
-
-/** Sectors counted by criterion 5 ("members from several sectors"). */
-export const COPIL_SECTORS = [
-  'administration',
-  'political',
-  'civil_society',
-  'business',
-  'education',
-  'citizen',
-] as const;
-export type CopilSector = (typeof COPIL_SECTORS)[number];
-
-/** A COPIL member, named only by `personId`: names and contacts live in the erasable people directory. */
-export interface CopilMember {
-  readonly personId: string;
-  readonly role: CopilRole;
-  readonly sector: CopilSector;
-  readonly joinedOn: IsoDate;
-}
-
-export const CHARTER_SECTIONS = ['mission', 'commitments', 'decision_process', 'meeting_frequency'] as const;
-export type CharterSection = (typeof CHARTER_SECTIONS)[number];
-
-export interface CopilCharter {
-  readonly adoptedOn: IsoDate;
-  readonly sections: readonly CharterSection[];
-  readonly documentRef: string | null;
-}
-
-export interface CopilMeeting {
-  readonly meetingId: string;
-  readonly heldOn: IsoDate;
-  readonly attendeeCount: number | null;
-}
-
-export const PARTNER_KINDS = ['shop', 'horeca', 'business', 'organisation', 'school'] as const;
-export type PartnerKind = (typeof PARTNER_KINDS)[number];
-
-/** Criteria 2 and 3: an outlet or organisation offering fair-trade products. Its name lives in a partner directory. */
-export interface Partner {
-  readonly partnerId: string;
-  readonly kind: PartnerKind;
-  readonly fairTradeProducts: readonly string[];
-  readonly registeredOn: IsoDate;
-}
-
-export const COMMUNICATION_CHANNELS = ['local_media', 'own_channel', 'social_media', 'event', 'other'] as const;
-export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
-
-export interface CommunicationAction {
-  readonly actionId: string;
-  readonly channel: CommunicationChannel;
-  readonly occurredOn: IsoDate;
-  readonly summary: string;
-}
-
-/** Criterion 6. A « Prix Juste Producteur » certificate reference is optional evidence, not a requirement. */
-export interface LocalProductAction {
-  readonly actionId: string;
-  readonly occurredOn: IsoDate;
-  readonly summary: string;
-  readonly prixJusteProducteurRef: string | null;
-}
-
-/** Everything the commune has shown for the six criteria; kept whatever the status (a re-candidacy starts from it). */
-export interface Evidence {
-  readonly councilResolutions: readonly CouncilResolution[];
-  readonly localElections: readonly LocalElection[];
-  readonly copilMembers: readonly CopilMember[];
-  readonly charter: CopilCharter | null;
-  readonly meetings: readonly CopilMeeting[];
-  readonly partners: readonly Partner[];
-  readonly communicationActions: readonly CommunicationAction[];
-  readonly localProductActions: readonly LocalProductAction[];
+export interface PredecessorMerger {
+  readonly predecessorNis: string;
+  readonly effectiveOn: IsoDate;
+  readonly predecessorStatus: CommuneStatus;
+  readonly predecessorTitle: Title | null;
+  /** The title this commune took over (or extended to) because of the merger, if any. */
+  readonly inheritedTitle: Title | null;
 }
 
 // ─── Dossier and review ──────────────────────────────────────────────────────────────────────────────────────────
@@ -149,112 +76,6 @@ export interface DossierRejection {
   readonly dossier: number;
   readonly reasons: readonly string[];
   readonly rejectedAt: IsoInstant;
-}
-
-// ─── Title, Fair-ô-mètre, momentum ───────────────────────────────────────────────────────────────────────────────
-
-/** A title period: cycle 1 is the first award; each renewal or new award adds one. `validUntil` is inclusive. */
-export interface Title {
-  readonly cycle: number;
-  readonly validFrom: IsoDate;
-  readonly validUntil: IsoDate;
-}
-
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'E';
-export const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'E'];
-
-/** The four Fair-ô-mètre blocks, 0–25 points each (fairometer.be). */
-export interface FairOMeterBlocks {
-  readonly communalPolicy: number;
-  readonly communication: number;
-  readonly events: number;
-  readonly steeringCommittee: number;
-}
-
-export interface FairOMeterFigures {
-  readonly volunteers: number;
-  readonly events: number;
-  readonly products: number;
-}
-
-export interface FairOMeterRequest {
-  readonly edition: string;
-  readonly dueOn: IsoDate;
-  readonly requestedAt: IsoInstant;
-}
-
-export interface FairOMeterScore {
-  readonly grade: Grade;
-  readonly reviewerId: string;
-  readonly scoredAt: IsoInstant;
-}
-
-export interface FairOMeterSubmission {
-  readonly edition: string;
-  readonly blocks: FairOMeterBlocks;
-  readonly figures: FairOMeterFigures;
-  readonly total: number;
-  readonly submittedAt: IsoInstant;
-  readonly score: FairOMeterScore | null;
-}
-
-/** One line of the commune's Fair-ô-mètre history. */
-export interface FairOMeterEdition {
-  readonly edition: string;
-  readonly total: number;
-  readonly grade: Grade | null;
-  readonly submittedAt: IsoInstant;
-}
-
-export const MOMENTUM_REASONS = [
-  'fom_missed',
-  'fom_low_grade',
-  'copil_inactive',
-  'resolution_not_reconfirmed',
-  'renewal_overdue',
-  'no_webinar_attendance',
-  'manual',
-] as const;
-export type MomentumReason = (typeof MOMENTUM_REASONS)[number];
-
-export interface MomentumAlert {
-  readonly alertId: string;
-  readonly reasons: readonly MomentumReason[];
-  readonly note: string | null;
-  readonly raisedAt: IsoInstant;
-}
-
-export interface SupportAction {
-  readonly actionId: string;
-  readonly occurredOn: IsoDate;
-  readonly summary: string;
-}
-
-export interface SupportPlan {
-  readonly openedAt: IsoInstant;
-  readonly difficulties: readonly string[];
-  readonly plannedActions: readonly string[];
-  /** NIS of a titled commune that accompanies this one. */
-  readonly sponsorNis: string | null;
-  readonly actions: readonly SupportAction[];
-}
-
-/** A period "en perte de vitesse": since when, and the support plan if one was opened. */
-export interface MomentumEpisode {
-  readonly since: IsoInstant;
-  readonly supportPlan: SupportPlan | null;
-}
-
-/** The statuses in which a commune holds a title and can be accompanied back to full momentum. */
-export type HoldingStatus = 'titled' | 'renewed';
-
-export interface PredecessorMerger {
-  readonly predecessorNis: string;
-  readonly effectiveOn: IsoDate;
-  readonly predecessorStatus: CommuneStatus;
-  readonly predecessorTitle: Title | null;
-  /** The title this commune took over (or extended to) because of the merger, if any. */
-  readonly inheritedTitle: Title | null;
 }
 
 // ─── The state ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -404,17 +225,6 @@ export function holdsTitle(state: Commune): state is TitleHolder {
   );
 }
 
-export const EMPTY_EVIDENCE: Evidence = {
-  councilResolutions: [],
-  localElections: [],
-  copilMembers: [],
-  charter: null,
-  meetings: [],
-  partners: [],
-  communicationActions: [],
-  localProductActions: [],
-};
-
 export function initialCommune(): NotEngaged {
   return {
     status: 'not_engaged',
@@ -430,20 +240,4 @@ export function initialCommune(): NotEngaged {
     remindersSent: [],
     predecessors: [],
   };
-}
-
-/** The resolution must be re-confirmed: a local election came after the latest resolution and nothing confirmed it since. */
-export function resolutionNeedsReconfirmation(evidence: Evidence): boolean {
-  const election = evidence.localElections.at(-1);
-  if (!election || election.reconfirmedOn !== null) return false;
-  const latest = latestResolution(evidence);
-  return latest !== null && latest.votedOn < election.heldOn;
-}
-
-/** The most recently voted resolution (resolutions may be recorded long after the vote, so not the last recorded). */
-export function latestResolution(evidence: Evidence): CouncilResolution | null {
-  return evidence.councilResolutions.reduce<CouncilResolution | null>(
-    (latest, r) => (latest === null || r.votedOn >= latest.votedOn ? r : latest),
-    null,
-  );
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@cdce/eventsourcing';
+import { refuse } from '../commune.errors';
 
 /**
  * A versioned set of criteria thresholds (DESIGN §2.1). Thresholds are data, not code: they change between
@@ -41,10 +41,7 @@ export function bandFor(set: CriteriaSet, population: number): PopulationBand {
   const band = set.populationBands.find((b) => b.upTo === null || population <= b.upTo);
   // parseCriteriaSet guarantees a last open band; this only protects hand-built sets.
   if (!band)
-    throw new DomainError(
-      'INVALID_CRITERIA_SET',
-      `Criteria set ${set.id} has no band for a population of ${population}.`,
-    );
+    throw refuse('INVALID_CRITERIA_SET', `Criteria set ${set.id} has no band for a population of ${population}.`);
   return band;
 }
 
@@ -75,7 +72,7 @@ export function parseCriteriaSet(raw: unknown): CriteriaSet {
     if (!isCount(copil[key])) problems.push(`copil.${key} must be a whole number ≥ 0`);
   if (!isCount(o.minLocalProductActions)) problems.push('minLocalProductActions must be a whole number ≥ 0');
   if (problems.length > 0)
-    throw new DomainError('INVALID_CRITERIA_SET', `The criteria set is not valid: ${problems.join('; ')}.`, {
+    throw refuse('INVALID_CRITERIA_SET', `The criteria set is not valid: ${problems.join('; ')}.`, {
       problems,
     });
   return raw as CriteriaSet;

@@ -1,10 +1,10 @@
-import { DomainError } from '@cdce/eventsourcing';
-import type { Evidence, Partner, PartnerKind } from '../commune.state';
-import { latestResolution, resolutionNeedsReconfirmation } from '../commune.state';
+import type { Evidence, Partner, PartnerKind } from '../commune-evidence.state';
+import { latestResolution, resolutionNeedsReconfirmation } from '../commune-evidence.state';
 import type { CriteriaSet } from './criteria-set';
 import { bandFor } from './criteria-set';
 import type { Criterion } from './criterion';
 import { CRITERION_NAMES } from './criterion';
+import { refuse } from '../commune.errors';
 
 /** One line of the checklist: what the commune showed for a criterion against what the criteria set requires. */
 export interface CriterionCheck {
@@ -28,7 +28,7 @@ export type CriteriaChecklist = readonly CriterionCheck[];
  */
 export function evaluateCriteria(evidence: Evidence, set: CriteriaSet, population: number): CriteriaChecklist {
   if (!Number.isInteger(population) || population <= 0)
-    throw new DomainError('INVALID_POPULATION', `The population must be a positive whole number (got ${population}).`);
+    throw refuse('INVALID_POPULATION', `The population must be a positive whole number (got ${population}).`);
   return [
     councilAuthority(evidence, set),
     shopsAndHoreca(evidence, set, population),
