@@ -62,7 +62,16 @@ module.exports = {
       severity: 'error',
       comment: 'Import another lib through @cdce/<lib> (its index.ts), never its internals.',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/index\\.ts$'] },
+      to: {
+        path: '^libs/',
+        pathNot: [
+          '^libs/$1/',
+          '^libs/[^/]+/src/index\\.ts$',
+          '^libs/[^/]+/src/testing/index\\.ts$',
+          // The KurrentDB adapter has its own entry point so that its gRPC client loads only when configured.
+          '^libs/eventsourcing/src/adapters/kurrentdb/index\\.ts$',
+        ],
+      },
     },
     {
       name: 'apps-use-lib-entry',

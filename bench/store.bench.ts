@@ -98,13 +98,18 @@ async function readAllRates() {
   }
   const fillSeconds = (nowMs() - fillStart) / 1000;
 
-  // Raw limit: iterate the very same table with better-sqlite3 and parse each event's JSON.
+  // Raw limit: the fastest plain better-sqlite3 read of the very same table — pages of 1000 rows by position,
+  // arrays instead of objects — parsing each event's JSON. No metadata objects, no async iteration.
   const db = new Database(file, { readonly: true });
+  const page = db.prepare('SELECT position, stream_id, revision, type, data FROM events WHERE position > ? ORDER BY position LIMIT 1000').raw();
   let t = nowMs();
   let count = 0;
-  for (const row of db.prepare('SELECT * FROM events ORDER BY position').iterate() as Iterable<{ data: string }>) {
-    JSON.parse(row.data);
-    count++;
+  for (let after = -1, rows = page.all(after) as unknown[][]; rows.length > 0; rows = page.all(after) as unknown[][]) {
+    for (const row of rows) {
+      JSON.parse(row[4] as string);
+      count++;
+    }
+    after = rows[rows.length - 1]![0] as number;
   }
   const rawAll = count / ((nowMs() - t) / 1000);
   db.close();
