@@ -62,10 +62,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof InvalidStreamNameError) {
       return { type: problemType(exception.code), title: 'Requête invalide', status: 400, code: exception.code, detail: exception.message };
     }
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
+    const coded = codedError(exception);
+    if (coded) {
+      const status = statusForCode(coded.code);
+      if (status !== undefined) return fromCodedError(exception as object, coded, status);
+    }
     if (exception instanceof EventSourcingError) {
       return { type: problemType(exception.code), title: 'Requête refusée', status: 422, code: exception.code, detail: exception.message };
     }
-    if (exception instanceof HttpException) return this.fromHttpException(exception);
     return {
       type: problemType('INTERNAL_ERROR'),
       title: 'Erreur interne',
@@ -93,6 +98,53 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
+interface CodedError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Errors of the other libs (auth, people, reference…) are plain `Error`s with a stable string `code`. */
+function codedError(exception: unknown): CodedError | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { code, message } = exception as { code?: unknown; message?: unknown };
+  return typeof code === 'string' ? { code, message: typeof message === 'string' ? message : code } : undefined;
+}
+
+/** Codes that are the server's own trouble even though their name looks like a client's. */
+const SERVER_SIDE_CODES: ReadonlySet<string> = new Set(['INVALID_REFERENCE_DATA']);
+
+/**
+ * The HTTP status for an error code, by naming convention, so that a new error of any lib gets a sensible status
+ * without touching this file. `undefined`: no convention applies (the error keeps its previous handling).
+ */
+export function statusForCode(code: string): number | undefined {
+  if (SERVER_SIDE_CODES.has(code)) return undefined;
+  if (code === 'UNKNOWN_COMMUNE' || code.endsWith('_NOT_FOUND')) return 404;
+  if (code === 'DUPLICATE_EMAIL' || code === 'PERSON_ALREADY_EXISTS') return 409;
+  if (code.startsWith('INVALID_')) return 400;
+  if (code.endsWith('_UNAVAILABLE')) return 503;
+  return undefined;
+}
+
+function fromCodedError(exception: object, error: CodedError, status: number): Problem {
+  const unavailable = status === 503;
+  return {
+    ...(unavailable ? {} : extensionsOf(exception)),
+    type: problemType(error.code),
+    title: TITLES[status] ?? 'Erreur',
+    status,
+    code: error.code,
+    // A storage path or a low-level reason is for the logs, not for the caller.
+    detail: unavailable ? 'A store this request needs is unavailable. Try again later.' : error.message,
+  };
+}
+
+/** Public fields a typed error carries besides its message (e.g. `existingPersonId`, `problems`), for the client. */
+function extensionsOf(exception: object): Record<string, unknown> {
+  const { code: _c, message: _m, name: _n, stack: _s, ...rest } = { ...(exception as Record<string, unknown>) };
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value === null || typeof value !== 'object' || Array.isArray(value)));
+}
+
 const TITLES: Record<number, string> = {
   400: 'Requête invalide',
   401: 'Authentification requise',
@@ -104,4 +156,5 @@ const TITLES: Record<number, string> = {
   415: 'Type de contenu non pris en charge',
   422: 'Requête refusée',
   429: 'Trop de requêtes',
+  503: 'Service indisponible',
 };

@@ -40,7 +40,9 @@ export class CommuneQueriesHttpController {
 
   @Get(':nis/history')
   @Requires('history.read')
-  @ApiOperation({ summary: "Historique complet d'une commune : événements, qui, quand, et vérification de la chaîne d'empreintes" })
+  @ApiOperation({
+    summary: "Historique complet d'une commune : événements, qui, quand, et vérification de la chaîne d'empreintes",
+  })
   history(@Param('nis', NisParam) nis: string) {
     return this.queries.history(nis);
   }

@@ -57,7 +57,10 @@ export class StateAtQueryDto {
   @Length(1, 18)
   revision?: string;
 
-  @ApiPropertyOptional({ description: 'Voir la commune telle qu’elle était à cette date (ISO 8601)', example: '2020-06-30' })
+  @ApiPropertyOptional({
+    description: 'Voir la commune telle qu’elle était à cette date (ISO 8601)',
+    example: '2020-06-30',
+  })
   @IsOptional()
   @IsString()
   @Length(10, 30)

@@ -1,26 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsBusinessDate, IsClientId, IsProductList, IsText } from './field.validators';
 
 export class RecordCouncilResolutionRequestDto {
   @ApiProperty({ description: 'Identifiant de la délibération (UUID choisi par le client)', format: 'uuid' })
-  @IsUUID()
+  @IsClientId()
   resolutionId!: string;
 
   @ApiProperty({ description: 'Date du vote au conseil communal', example: '2024-12-16' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'votedOn must be a date as YYYY-MM-DD' })
+  @IsBusinessDate()
   votedOn!: string;
 
-  @ApiProperty({ description: "Produits équitables utilisés par l'administration (au moins 2, dont le café)", example: ['café', 'thé'] })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @ApiProperty({
+    description: "Produits équitables utilisés par l'administration (au moins 2, dont le café)",
+    example: ['café', 'thé'],
+    type: [String],
+  })
+  @IsProductList()
   fairTradeProducts!: string[];
 
-  @ApiPropertyOptional({ description: 'Référence du document (PV, lien)' })
+  @ApiPropertyOptional({ description: 'Référence du document (PV, lien)', maxLength: 500 })
   @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @IsText(500)
   documentRef?: string;
 }
