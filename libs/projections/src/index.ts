@@ -1,3 +1,4 @@
 export * from './projection';
 export * from './projector';
 export * from './sqlite-read-model.store';
+export * from './rebuild-projections';

@@ -117,7 +117,11 @@ describe('Projector', () => {
     projector.start();
     const { position } = await append(store, 'tally-a', 'Poison');
     expect(await projector.waitFor(position, 300)).toBe(false);
-    expect(projector.status()).toMatchObject({ running: false, error: expect.stringContaining('poisoned') });
+    expect(projector.status()).toMatchObject({
+      running: false,
+      error: expect.stringContaining('poisoned'),
+      failedProjection: 'tallies',
+    });
     await projector.stop();
   });
 

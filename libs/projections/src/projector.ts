@@ -21,6 +21,8 @@ export interface ProjectorStatus {
   readonly running: boolean;
   /** Set when a projection threw: the projector stopped at the last committed batch. */
   readonly error?: string;
+  /** The projection that threw, when known. */
+  readonly failedProjection?: string;
   readonly projections: readonly ProjectionStatus[];
 }
 
@@ -45,6 +47,7 @@ export class Projector {
   private flushScheduled = false;
   private waiters: Array<{ position: bigint; resolve: (reached: boolean) => void }> = [];
   private error?: string;
+  private failedProjection?: string;
 
   constructor(
     private readonly store: EventStore,
@@ -70,6 +73,7 @@ export class Projector {
   start(): void {
     if (this.loop) return;
     this.error = undefined;
+    this.failedProjection = undefined;
     this.subscription = this.store.subscribeToAll({ after: this.position });
     this.loop = this.consume(this.subscription).catch((error: unknown) => {
       this.error = (error as Error).stack ?? String(error);
@@ -120,6 +124,7 @@ export class Projector {
     return {
       running: this.loop !== undefined && this.error === undefined,
       ...(this.error ? { error: this.error } : {}),
+      ...(this.failedProjection ? { failedProjection: this.failedProjection } : {}),
       projections: this.slots.map(({ projection, position }) => ({
         name: projection.name,
         version: projection.version,
@@ -150,6 +155,7 @@ export class Projector {
       this.apply(batch);
     } catch (error) {
       this.error = (error as Error).stack ?? String(error);
+      if (error instanceof ProjectionFailedError) this.failedProjection = error.projection;
       void this.subscription?.close();
     }
   }
@@ -174,7 +180,7 @@ export class Projector {
       const id = projection.documentIdOf(event);
       if (id === undefined) continue;
       const current = dirty.has(id) ? dirty.get(id) : writer.load(id);
-      dirty.set(id, projection.evolve(current, event));
+      dirty.set(id, evolveOrExplain(projection, current, event));
     }
     dirty.forEach((doc, id) => writer.save(id, doc));
     this.readModels.saveCheckpoint(projection.name, last, now);
@@ -194,5 +200,29 @@ export class Projector {
     if (reached.length === 0) return;
     this.waiters = this.waiters.filter((waiter) => this.position < waiter.position);
     reached.forEach((waiter) => waiter.resolve(true));
+  }
+}
+
+/** A projection threw on an event: names the projection and the event so that /health and logs can say which. */
+export class ProjectionFailedError extends Error {
+  readonly code = 'PROJECTION_FAILED';
+  constructor(
+    readonly projection: string,
+    readonly position: bigint,
+    readonly eventType: string,
+    cause: unknown,
+  ) {
+    super(`Projection ${projection} failed on ${eventType} at position ${position}: ${(cause as Error)?.message ?? String(cause)}`, {
+      cause,
+    });
+    this.name = 'ProjectionFailedError';
+  }
+}
+
+function evolveOrExplain(projection: Projection<unknown>, doc: unknown, event: RecordedEvent): unknown {
+  try {
+    return projection.evolve(doc, event);
+  } catch (error) {
+    throw new ProjectionFailedError(projection.name, event.position, event.type, error);
   }
 }

@@ -1,0 +1,77 @@
+import type { EventStore } from '@cdce/eventsourcing';
+import type { Projection } from './projection';
+import { Projector } from './projector';
+import type { SqliteReadModelStore } from './sqlite-read-model.store';
+
+/** Where a rebuild stands, reported after each committed batch. */
+export interface RebuildProgress {
+  /** The projections being rebuilt. */
+  readonly projections: readonly string[];
+  /** Events read from the log so far (including those every projection skips). */
+  readonly applied: number;
+  /** Global position reached. */
+  readonly position: bigint;
+  /** Head of the log when the rebuild started: progress is `position / head`. */
+  readonly head: bigint;
+}
+
+export interface RebuildResult {
+  readonly projections: readonly string[];
+  readonly applied: number;
+  readonly head: bigint;
+  readonly seconds: number;
+}
+
+export interface RebuildOptions {
+  /** Events per transaction; larger batches write each document less often (default 20 000). */
+  readonly batchSize?: number;
+  readonly clock?: () => Date;
+}
+
+/** Asked to rebuild a projection this deployment does not have. */
+export class UnknownProjectionError extends Error {
+  readonly code = 'UNKNOWN_PROJECTION';
+  constructor(
+    readonly names: readonly string[],
+    known: readonly string[],
+  ) {
+    super(`Unknown projection(s) ${names.join(', ')}; known: ${known.join(', ')}.`);
+    this.name = 'UnknownProjectionError';
+  }
+}
+
+/**
+ * Drops the named read models (all of `projections` when `names` is empty or absent) and rebuilds them from the
+ * beginning of the log, calling `onProgress` after each committed batch. Read models of other projections are left
+ * alone. Run it while no projector of the same read-model file is running (the CLI, or the API at start-up).
+ * @throws UnknownProjectionError before touching anything when a name is not among `projections`.
+ */
+export async function rebuildProjections(
+  store: EventStore,
+  readModels: SqliteReadModelStore,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- projections of different document types
+  projections: readonly Projection<any>[],
+  names?: readonly string[],
+  onProgress?: (progress: RebuildProgress) => void,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
+  const known = projections.map((projection) => projection.name);
+  const unknown = (names ?? []).filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new UnknownProjectionError(unknown, known);
+  const selected = names && names.length > 0 ? projections.filter((p) => names.includes(p.name)) : projections;
+  const selectedNames = selected.map((projection) => projection.name);
+  const started = Date.now();
+  const head = await store.headPosition();
+  selectedNames.forEach((name) => readModels.reset(name));
+  let applied = 0;
+  const projector = new Projector(store, readModels, selected, {
+    batchSize: options.batchSize ?? 20_000,
+    ...(options.clock ? { clock: options.clock } : {}),
+    onBatch: (position, count) => {
+      applied += count;
+      onProgress?.({ projections: selectedNames, applied, position, head });
+    },
+  });
+  await projector.catchUp();
+  return { projections: selectedNames, applied, head, seconds: (Date.now() - started) / 1000 };
+}
