@@ -14,18 +14,17 @@ export interface HashedContent {
   readonly type: string;
   readonly data: object;
   readonly metadata: Omit<EventMetadata, 'hash'>;
+  /** `canonicalJson(data)` when the caller already has it (adapters serialise data once for storage and hash). */
+  readonly dataJson?: string;
 }
 
 export function eventHash(previousHash: string, event: HashedContent): string {
   const { hash: _ignored, ...metadata } = event.metadata as EventMetadata;
-  const content = canonicalJson({
-    streamId: event.streamId,
-    revision: event.revision.toString(),
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata,
-  });
+  // Keys in sorted order, exactly as canonicalJson of the whole object would write them.
+  const content =
+    `{"data":${event.dataJson ?? canonicalJson(event.data)},"id":${JSON.stringify(event.id)},` +
+    `"metadata":${canonicalJson(metadata)},"revision":"${event.revision}",` +
+    `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)}}`;
   return createHash('sha256').update(previousHash).update('\n').update(content).digest('hex');
 }
 

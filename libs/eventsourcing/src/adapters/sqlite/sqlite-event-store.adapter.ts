@@ -196,6 +196,7 @@ export class SqliteEventStore implements EventStore {
         id: event.id,
         type: event.type,
         data: event.data,
+        dataJson: event.dataJson,
         metadata,
       });
       insertEvent.run(
