@@ -5,6 +5,7 @@ import { DomainError, UnknownEventTypeError, WrongExpectedRevisionError } from '
 import { eventIdFor } from './event-id';
 import type { AppendOptions, EventStore } from './event-store.port';
 import { handleCommand } from './handle-command';
+import { StreamStateCache } from './stream-state-cache';
 
 type Tally = { status: 'closed' } | { status: 'open'; total: number };
 type TallyCommand =
@@ -243,5 +244,50 @@ describe('handleCommand', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'ALREADY_OPEN' });
     expect(await lengthOf(store)).toBe(1);
+  });
+});
+
+describe('handleCommand with a stream state cache', () => {
+  const ctx = (commandId: string): CommandContext => ({ actor: { id: 'u', role: 'copil' }, commandId, correlationId: commandId, causationId: commandId });
+
+  it('reads only the events after the cached revision, and still sees writes made behind its back', async () => {
+    const store = new InMemoryEventStore();
+    const cache = new StreamStateCache<Tally>();
+    const reads: Array<bigint | undefined> = [];
+    const spying: EventStore = Object.create(store, {
+      readStream: { value: (id: string, o?: { fromRevision?: bigint }) => (reads.push(o?.fromRevision), store.readStream(id, o)) },
+    });
+    await handleCommand(spying, 'tally-1', tally, open, { context: ctx('c1'), cache });
+    await handleCommand(spying, 'tally-1', tally, add(2), { context: ctx('c2'), cache });
+    // Another writer appends without going through this cache.
+    await handleCommand(store, 'tally-1', tally, add(5), { context: ctx('c3') });
+    reads.length = 0;
+    const result = await handleCommand(spying, 'tally-1', tally, add(1), { context: ctx('c4'), cache });
+    expect(result.state).toEqual({ status: 'open', total: 8 });
+    expect(reads[0]).toBe(2n);
+  });
+
+  it('recognises a repeated command id from the cache and returns its first events', async () => {
+    const store = new InMemoryEventStore();
+    const cache = new StreamStateCache<Tally>();
+    await handleCommand(store, 'tally-2', tally, open, { context: ctx('o'), cache });
+    const first = await handleCommand(store, 'tally-2', tally, { type: 'AddTwice', data: { amount: 1 }, now }, { context: ctx('twice'), cache });
+    const again = await handleCommand(store, 'tally-2', tally, { type: 'AddTwice', data: { amount: 1 }, now }, { context: ctx('twice'), cache });
+    expect(again.alreadyHandled).toBe(true);
+    expect(again.events.map((e) => e.revision)).toEqual(first.events.map((e) => e.revision));
+    expect(await store.readStream('tally-2')).toHaveLength(3);
+  });
+
+  it('evicts the least recently used stream beyond its capacity', async () => {
+    const cache = new StreamStateCache<number>(2);
+    const entry = (revision: bigint) => ({ revision, position: revision, state: 0, commands: new Map() });
+    cache.set('a', entry(0n));
+    cache.set('b', entry(0n));
+    cache.get('a');
+    cache.set('c', entry(0n));
+    expect([cache.get('a'), cache.get('b'), cache.get('c')].map(Boolean)).toEqual([true, false, true]);
+    cache.set('a', entry(5n));
+    cache.set('a', entry(3n));
+    expect(cache.get('a')?.revision).toBe(5n);
   });
 });

@@ -3,8 +3,9 @@ import type { Command, CommandContext, DomainEvent, RecordedEvent } from './even
 import { eventIdFor } from './event-id';
 import { StreamNotFoundError, UnknownEventTypeError, WrongExpectedRevisionError } from './errors';
 import type { EventStore, ExpectedRevision } from './event-store.port';
+import type { CachedStream, StreamStateCache } from './stream-state-cache';
 
-export interface HandleCommandOptions {
+export interface HandleCommandOptions<State = unknown> {
   readonly context: CommandContext;
   /**
    * The revision the caller saw (e.g. from `If-Match`). When given, a concurrent write is reported to the caller
@@ -16,6 +17,8 @@ export interface HandleCommandOptions {
    * Default 0: conflicts are reported. Opt in only for commands that stay valid whatever happened meanwhile.
    */
   readonly retriesOnConflict?: number;
+  /** Folded states kept between commands: only events after the cached revision are read. */
+  readonly cache?: StreamStateCache<State>;
 }
 
 export interface CommandResult<State, E extends DomainEvent> {
@@ -41,7 +44,7 @@ export async function handleCommand<State, C extends Command, E extends DomainEv
   streamId: string,
   decider: Decider<State, C, E>,
   command: C,
-  options: HandleCommandOptions,
+  options: HandleCommandOptions<State>,
 ): Promise<CommandResult<State, E>> {
   const retries = options.expectedRevision === undefined ? Math.min(options.retriesOnConflict ?? 0, MAX_RETRIES) : 0;
   for (let attempt = 0; ; attempt++) {
@@ -58,50 +61,68 @@ async function attemptOnce<State, C extends Command, E extends DomainEvent>(
   streamId: string,
   decider: Decider<State, C, E>,
   command: C,
-  { context, expectedRevision }: HandleCommandOptions,
+  { context, expectedRevision, cache }: HandleCommandOptions<State>,
 ): Promise<CommandResult<State, E>> {
-  const history = await readStreamOrEmpty<E>(store, streamId);
-  const known = new Set<string>(decider.eventTypes);
-  let state = decider.initialState();
-  const earlier: RecordedEvent<E>[] = [];
-  for (const event of history) {
-    if (!known.has(event.type)) throw new UnknownEventTypeError(streamId, event.revision, event.type);
-    state = decider.evolve(state, event as unknown as E);
-    if (event.metadata.commandId === context.commandId) earlier.push(event);
+  const current = await catchUp(store, streamId, decider, cache?.get(streamId));
+  cache?.set(streamId, current);
+  const earlier = current.commands.get(context.commandId);
+  if (earlier) {
+    const events = await store.readStream<E>(streamId, { fromRevision: earlier.from, toRevision: earlier.to });
+    return { events, revision: current.revision, position: events.at(-1)!.position, state: current.state, alreadyHandled: true };
   }
-  const current = history.at(-1);
-  const currentRevision = current?.revision ?? -1n;
-  if (earlier.length > 0) {
-    return { events: earlier, revision: currentRevision, position: earlier.at(-1)!.position, state, alreadyHandled: true };
-  }
-  if (typeof expectedRevision === 'bigint' && expectedRevision !== currentRevision) {
+  if (typeof expectedRevision === 'bigint' && expectedRevision !== current.revision) {
     // Fail before deciding: the decision would be based on a state the caller has not seen.
-    throw new WrongExpectedRevisionError(streamId, expectedRevision.toString(), current ? currentRevision : 'no_stream');
+    throw new WrongExpectedRevisionError(streamId, expectedRevision.toString(), current.revision >= 0n ? current.revision : 'no_stream');
   }
-  const decided = decider.decide(command, state);
+  const decided = decider.decide(command, current.state);
   if (decided.length === 0) {
-    return { events: [], revision: currentRevision, position: current?.position ?? -1n, state, alreadyHandled: false };
+    return { events: [], revision: current.revision, position: current.position, state: current.state, alreadyHandled: false };
   }
   const newEvents = decided.map((event, index) => ({ id: eventIdFor(context.commandId, index), type: event.type, data: event.data }));
   const result = await store.appendToStream(streamId, newEvents, {
-    expectedRevision: expectedRevision ?? (current ? currentRevision : 'no_stream'),
+    expectedRevision: expectedRevision ?? (current.revision >= 0n ? current.revision : 'no_stream'),
     context,
   });
-  const appended = await store.readStream<E>(streamId, { fromRevision: currentRevision + 1n, toRevision: result.nextExpectedRevision });
-  return {
-    events: appended,
-    revision: result.nextExpectedRevision,
-    position: result.position,
-    state: decided.reduce((s, e) => decider.evolve(s, e), state),
-    alreadyHandled: false,
-  };
+  const appended = await store.readStream<E>(streamId, { fromRevision: current.revision + 1n, toRevision: result.nextExpectedRevision });
+  const after = advance(current, appended, decider);
+  cache?.set(streamId, after);
+  return { events: appended, revision: result.nextExpectedRevision, position: result.position, state: after.state, alreadyHandled: false };
 }
 
-async function readStreamOrEmpty<E extends DomainEvent>(store: EventStore, streamId: string): Promise<RecordedEvent<E>[]> {
+/** The stream folded up to its last event, starting from what the cache knew (or from nothing). */
+async function catchUp<State, C extends Command, E extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<State, C, E>,
+  cached: CachedStream<State> | undefined,
+): Promise<CachedStream<State>> {
+  const start: CachedStream<State> = cached ?? { revision: -1n, position: -1n, state: decider.initialState(), commands: new Map() };
+  const known = new Set<string>(decider.eventTypes);
+  let events: RecordedEvent<E>[];
   try {
-    return await store.readStream<E>(streamId);
+    events = await store.readStream<E>(streamId, { fromRevision: start.revision + 1n });
   } catch (error) {
-    if (error instanceof StreamNotFoundError) return [];
-    throw error;
+    if (!(error instanceof StreamNotFoundError)) throw error;
+    events = [];
   }
+  for (const event of events) if (!known.has(event.type)) throw new UnknownEventTypeError(streamId, event.revision, event.type);
+  return advance(start, events, decider);
+}
+
+/** The fold after `events` (already known to the decider); the cached entry itself is never mutated. */
+function advance<State, C extends Command, E extends DomainEvent>(
+  fold: CachedStream<State>,
+  events: readonly RecordedEvent<E>[],
+  decider: Decider<State, C, E>,
+): CachedStream<State> {
+  if (events.length === 0) return fold;
+  const commands = new Map(fold.commands);
+  let state = fold.state;
+  for (const event of events) {
+    const seen = commands.get(event.metadata.commandId);
+    commands.set(event.metadata.commandId, { from: seen?.from ?? event.revision, to: event.revision });
+    state = decider.evolve(state, event as unknown as E);
+  }
+  const last = events[events.length - 1]!;
+  return { revision: last.revision, position: last.position, state, commands };
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, handleCommand, type CommandContext } from '@cdce/eventsourcing';
+import { EVENT_STORE, type EventStore, handleCommand, type CommandContext, StreamStateCache } from '@cdce/eventsourcing';
 import { CLOCK, type Clock } from '@cdce/platform';
 import { MunicipalityRegistry } from '@cdce/reference';
 import { communeDecider } from '../domain/commune.decider';
@@ -11,6 +11,7 @@ import { campaignCommune } from './campaign-communes';
 import { type CriteriaSets } from './criteria-sets';
 import { ExecuteCommuneCommand, type CommuneCommandInput, type CommuneCommandResult } from './execute-commune-command';
 import { readCommune } from './read-commune';
+import type { Commune } from '../domain/commune.state';
 import { CRITERIA_SETS, MUNICIPALITIES } from './tokens';
 
 /** Without If-Match the caller asked for "the latest state": re-deciding after a concurrent write is then safe. */
@@ -22,6 +23,9 @@ const RETRIES_WITHOUT_IF_MATCH = 3;
  */
 @CommandHandler(ExecuteCommuneCommand)
 export class ExecuteCommuneCommandHandler implements ICommandHandler<ExecuteCommuneCommand, CommuneCommandResult> {
+  /** Folded communes kept between commands: a command reads only what was appended since (see StreamStateCache). */
+  private readonly cache = new StreamStateCache<Commune>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -43,6 +47,7 @@ export class ExecuteCommuneCommandHandler implements ICommandHandler<ExecuteComm
     };
     const result = await handleCommand(this.store, communeStreamId(nis), communeDecider, command, {
       context,
+      cache: this.cache,
       ...(meta.expectedRevision !== undefined
         ? { expectedRevision: meta.expectedRevision }
         : { retriesOnConflict: RETRIES_WITHOUT_IF_MATCH }),
@@ -67,6 +72,7 @@ export class ExecuteCommuneCommandHandler implements ICommandHandler<ExecuteComm
     };
     await handleCommand(this.store, communeStreamId(successorNis), communeDecider, command, {
       context: { ...context, commandId: `${context.commandId}:successor`, causationId: merged.id },
+      cache: this.cache,
       retriesOnConflict: RETRIES_WITHOUT_IF_MATCH,
     });
   }

@@ -1,0 +1,130 @@
+/**
+ * Commands over HTTP, measured with autocannon against the real API (a separate process on the embedded SQLite
+ * default), and rehydration of a 1,000-event commune stream. Writes bench/results/api.json.
+ *
+ *   npm run bench:api            (DURATION=10 CONNECTIONS=16 to change the load)
+ */
+import autocannon from 'autocannon';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { readCommune } from '@cdce/communes';
+import { type CommandContext, SqliteEventStore } from '@cdce/eventsourcing';
+import { loadMunicipalityRegistry } from '@cdce/reference';
+import { machine, nowMs, percentile, printTable, round, scratchDir, writeResults } from './support/bench-kit';
+
+const DURATION = Number(process.env.DURATION ?? 20);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
+const PORT = Number(process.env.BENCH_PORT ?? 3917);
+
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; token: string }> {
+  const child = spawn(process.execPath, [path.resolve('dist/apps/api/src/main.js')], {
+    env: { ...process.env, CDCE_DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1'},
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const token = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(cdce_[A-Za-z0-9_-]{43})/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`API exited with ${code}:\n${output}`)));
+  });
+  return { child, token };
+}
+
+async function post(url: string, token: string, body: object): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+}
+
+async function commandsOverHttp() {
+  const dataDir = scratchDir('api');
+  const { child, token } = await startServer(dataDir);
+  const base = `http://127.0.0.1:${PORT}`;
+  const communes = loadMunicipalityRegistry().campaignMembers().map((m) => m.nis);
+  for (const nis of communes) await post(`${base}/api/communes/${nis}/candidacy`, token, {});
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const nis = communes[i++ % communes.length]!;
+          return {
+            ...request,
+            path: `/api/communes/${nis}/council-resolutions`,
+            body: JSON.stringify({ resolutionId: randomUUID(), votedOn: '2024-12-16', fairTradeProducts: ['café', 'thé'] }),
+          };
+        },
+      },
+    ],
+  });
+  child.kill('SIGTERM');
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+async function rehydration() {
+  const dir = scratchDir('rehydrate');
+  const store = SqliteEventStore.open({ path: path.join(dir, 'events.sqlite') });
+  const context = (n: number): CommandContext => ({ actor: { id: 'bench', role: 'copil' }, commandId: `c${n}`, correlationId: `c${n}`, causationId: `c${n}` });
+  await store.appendToStream('commune-92094', [{ id: randomUUID(), type: 'CandidacyOpened', data: { nis: '92094', candidacy: 1, openedAt: '2016-01-01T09:00:00.000Z' } }], { expectedRevision: 'no_stream', context: context(0) });
+  for (let n = 1; n < 1000; n += 1) {
+    await store.appendToStream(
+      'commune-92094',
+      [{ id: randomUUID(), type: 'CommunicationActionRecorded', data: { actionId: randomUUID(), channel: 'bulletin', occurredOn: '2020-05-04', summary: `Article ${n} dans le bulletin communal sur le commerce équitable` } }],
+      { expectedRevision: 'any', context: context(n) },
+    );
+  }
+  const timings: number[] = [];
+  for (let k = 0; k < 300; k++) {
+    const t = nowMs();
+    const { revision } = await readCommune(store, '92094');
+    timings.push(nowMs() - t);
+    if (revision !== 999n) throw new Error(`expected revision 999, got ${revision}`);
+  }
+  timings.sort((a, b) => a - b);
+  await store.close();
+  return { p50Ms: percentile(timings, 50), p95Ms: percentile(timings, 95) };
+}
+
+async function main() {
+  console.log(`API benchmark: ${CONNECTIONS} connections for ${DURATION} s, then rehydration of 1,000 events…`);
+  const http = await commandsOverHttp();
+  const rehydrate = await rehydration();
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: machine(),
+    settings: { DURATION, CONNECTIONS, command: 'RecordCouncilResolution over POST, 280 communes in turn' },
+    commandsOverHttp: { ...http, requestsPerSecond: round(http.requestsPerSecond), target: { requestsPerSecond: 1500, p99Ms: 20 } },
+    rehydrate1000: { p50Ms: round(rehydrate.p50Ms, 3), p95Ms: round(rehydrate.p95Ms, 3), target: { p95Ms: 5 } },
+  };
+  printTable([
+    { measure: 'commands/s over HTTP', value: results.commandsOverHttp.requestsPerSecond, target: '≥ 1500' },
+    { measure: 'command latency p99 (ms)', value: http.p99Ms, target: '≤ 20' },
+    { measure: 'errors / non-2xx', value: `${http.errors} / ${http.non2xx}`, target: '0 / 0' },
+    { measure: 'rehydrate 1,000 events p95 (ms)', value: results.rehydrate1000.p95Ms, target: '≤ 5' },
+  ]);
+  console.log(`written ${writeResults('api.json', results)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
