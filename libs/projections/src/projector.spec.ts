@@ -27,7 +27,12 @@ const tallies = (version = 1): Projection<Tally> => ({
   indexes: [['count']],
 });
 
-const context: CommandContext = { actor: { id: 'test', role: 'admin' }, commandId: 'c', correlationId: 'c', causationId: 'c' };
+const context: CommandContext = {
+  actor: { id: 'test', role: 'admin' },
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+};
 let counter = 0;
 const append = (store: EventStore, stream: string, ...types: string[]) =>
   store.appendToStream(
@@ -88,7 +93,7 @@ describe('Projector', () => {
   it('rebuilds a projection from the beginning when its version changes', async () => {
     await append(store, 'tally-a', 'X', 'Y');
     await new Projector(store, readModels, [tallies(1)]).catchUp();
-    readModels.db.prepare("UPDATE rm_tallies SET count = 99").run();
+    readModels.db.prepare('UPDATE rm_tallies SET count = 99').run();
     await new Projector(store, readModels, [tallies(2)]).catchUp();
     expect(rows()).toEqual([{ id: 'tally-a', count: 2 }]);
     expect(readModels.checkpoint('tallies')?.version).toBe(2);
@@ -107,7 +112,9 @@ describe('Projector', () => {
     const before = readModels.checkpoint('tallies')!.position;
     await append(store, 'tally-a', 'Y');
     await append(store, 'tally-b', 'Poison');
-    await expect(new Projector(store, readModels, [tallies()], { batchSize: 10 }).catchUp()).rejects.toThrow('poisoned');
+    await expect(new Projector(store, readModels, [tallies()], { batchSize: 10 }).catchUp()).rejects.toThrow(
+      'poisoned',
+    );
     expect(rows()).toEqual([{ id: 'tally-a', count: 1 }]);
     expect(readModels.checkpoint('tallies')!.position).toBe(before);
   });

@@ -60,13 +60,20 @@ export class Projector {
     this.clock = options.clock ?? (() => new Date());
     this.slots = projections.map((projection) => {
       readModels.prepare(projection);
-      return { projection, writer: readModels.writerFor(projection), position: readModels.checkpoint(projection.name)!.position };
+      return {
+        projection,
+        writer: readModels.writerFor(projection),
+        position: readModels.checkpoint(projection.name)!.position,
+      };
     });
   }
 
   /** Lowest checkpoint: where reading the log resumes. */
   get position(): bigint {
-    return this.slots.reduce((min, slot) => (slot.position < min ? slot.position : min), this.slots[0]?.position ?? -1n);
+    return this.slots.reduce(
+      (min, slot) => (slot.position < min ? slot.position : min),
+      this.slots[0]?.position ?? -1n,
+    );
   }
 
   /** Starts catch-up then live processing in the background. */
@@ -95,7 +102,8 @@ export class Projector {
     let applied = 0;
     while (this.position < head) {
       const batch: RecordedEvent[] = [];
-      for await (const event of this.store.readAll({ after: this.position, maxCount: this.batchSize })) batch.push(event);
+      for await (const event of this.store.readAll({ after: this.position, maxCount: this.batchSize }))
+        batch.push(event);
       if (batch.length === 0) break;
       this.apply(batch);
       applied += batch.length;
@@ -212,9 +220,12 @@ export class ProjectionFailedError extends Error {
     readonly eventType: string,
     cause: unknown,
   ) {
-    super(`Projection ${projection} failed on ${eventType} at position ${position}: ${(cause as Error)?.message ?? String(cause)}`, {
-      cause,
-    });
+    super(
+      `Projection ${projection} failed on ${eventType} at position ${position}: ${(cause as Error)?.message ?? String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'ProjectionFailedError';
   }
 }

@@ -16,7 +16,12 @@ const counter = (name: string, prefix: string): Projection<{ n: number }> => ({
   columns: { n: { type: 'INTEGER', value: (doc) => doc.n } },
 });
 
-const context: CommandContext = { actor: { id: 't', role: 'admin' }, commandId: 'c', correlationId: 'c', causationId: 'c' };
+const context: CommandContext = {
+  actor: { id: 't', role: 'admin' },
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+};
 
 describe('rebuildProjections', () => {
   let dir: string;

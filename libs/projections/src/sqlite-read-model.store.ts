@@ -40,7 +40,8 @@ export class SqliteReadModelStore {
 
   static tableOf(projection: { readonly name: string } | string): string {
     const name = typeof projection === 'string' ? projection : projection.name;
-    if (!NAME.test(name)) throw new Error(`Projection name ${JSON.stringify(name)} must be lowercase letters, digits and dashes.`);
+    if (!NAME.test(name))
+      throw new Error(`Projection name ${JSON.stringify(name)} must be lowercase letters, digits and dashes.`);
     return `rm_${name.replace(/-/g, '_')}`;
   }
 
@@ -53,7 +54,9 @@ export class SqliteReadModelStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL${columns.join('')})`);
     (projection.indexes ?? []).forEach((columnsOfIndex) => {
       const indexName = `${table}__${columnsOfIndex.join('_')}`;
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${columnsOfIndex.map((c) => `"${c}"`).join(', ')})`);
+      this.db.exec(
+        `CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${columnsOfIndex.map((c) => `"${c}"`).join(', ')})`,
+      );
     });
     if (!this.checkpoint(projection.name)) {
       this.db
@@ -73,15 +76,21 @@ export class SqliteReadModelStore {
 
   checkpoint(name: string): Checkpoint | undefined {
     const row = this.db.prepare('SELECT * FROM rm_checkpoints WHERE projection = ?').get(name) as
-      | { projection: string; version: number; position: string; updated_at: string | null }
-      | undefined;
-    return row && { projection: row.projection, version: row.version, position: BigInt(row.position), updatedAt: row.updated_at };
+      { projection: string; version: number; position: string; updated_at: string | null } | undefined;
+    return (
+      row && {
+        projection: row.projection,
+        version: row.version,
+        position: BigInt(row.position),
+        updatedAt: row.updated_at,
+      }
+    );
   }
 
   checkpoints(): Checkpoint[] {
-    return (this.db.prepare('SELECT projection FROM rm_checkpoints ORDER BY projection').all() as { projection: string }[]).map(
-      (row) => this.checkpoint(row.projection)!,
-    );
+    return (
+      this.db.prepare('SELECT projection FROM rm_checkpoints ORDER BY projection').all() as { projection: string }[]
+    ).map((row) => this.checkpoint(row.projection)!);
   }
 
   /** Statements bound to one projection's table, prepared once. */
@@ -90,7 +99,9 @@ export class SqliteReadModelStore {
   }
 
   saveCheckpoint(name: string, position: bigint, at: string): void {
-    this.db.prepare('UPDATE rm_checkpoints SET position = ?, updated_at = ? WHERE projection = ?').run(position.toString(), at, name);
+    this.db
+      .prepare('UPDATE rm_checkpoints SET position = ?, updated_at = ? WHERE projection = ?')
+      .run(position.toString(), at, name);
   }
 
   close(): void {
@@ -104,7 +115,10 @@ export class DocumentWriter<Doc> {
   private readonly remove: Database.Statement;
   private readonly columns: Array<[string, (doc: Doc) => ColumnValue]>;
 
-  constructor(db: Database.Database, private readonly projection: Projection<Doc>) {
+  constructor(
+    db: Database.Database,
+    private readonly projection: Projection<Doc>,
+  ) {
     const table = SqliteReadModelStore.tableOf(projection);
     this.columns = Object.entries(projection.columns ?? {}).map(([name, column]) => [name, column.value]);
     const names = ['id', 'doc', ...this.columns.map(([name]) => `"${name}"`)];
