@@ -5,7 +5,9 @@ import { type AppConfig, type Clock, PlatformModule } from '@cdce/platform';
 import { AuthModule } from './auth/auth.module';
 import { CommunesHttpModule } from './communes/communes-http.module';
 import { HealthHttpController } from './health/health.http.controller';
+import { PeopleHttpModule } from './people/people-http.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +21,8 @@ export class AppModule {
         ReadModelsModule,
         CommunesModule,
         CommunesHttpModule,
+        PeopleHttpModule,
+        WebModule,
       ],
       controllers: [HealthHttpController],
     };
