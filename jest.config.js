@@ -8,7 +8,13 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }],
+    // content-disposition 3 (loaded by @fastify/static for the OpenAPI page) ships only as ES modules, which
+    // Node 20 loads natively but jest's CommonJS runtime does not: compile that one package to CommonJS.
+    '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@cdce/eventsourcing/testing$': '<rootDir>/libs/eventsourcing/src/testing/index.ts',
     '^@cdce/eventsourcing/kurrentdb$': '<rootDir>/libs/eventsourcing/src/adapters/kurrentdb/index.ts',

@@ -2,25 +2,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as ts from 'typescript';
 import { type Role, TokenService } from '@cdce/auth';
 import { type AppConfig, ManualClock } from '@cdce/platform';
 import { createApp } from '../../apps/api/src/create-app';
 
-/*
- * `@fastify/static` (loaded by the OpenAPI page) requires `content-disposition` 3, which ships as ES modules only.
- * Node 20 loads it natively, jest's CommonJS runtime does not: the package's own file is compiled to CommonJS here
- * (it imports nothing), so the real code runs. The lasting fix belongs in jest.config.js (transform that package).
- */
-jest.mock('content-disposition', () => {
-  const source = fs.readFileSync(require.resolve('content-disposition'), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-  });
-  const compiled = { exports: {} as Record<string, unknown> };
-  new Function('exports', 'module', outputText)(compiled.exports, compiled);
-  return compiled.exports;
-});
 
 /** A response as the tests read it: status, headers and the parsed JSON body (problem+json included). */
 // Bodies are JSON the tests read field by field; typing each response would add nothing.
