@@ -7,3 +7,12 @@ export * from './domain/deadline-subject';
 export * from './domain/deadline-policy';
 export * from './projections/deadlines.projection';
 export * from './projections/deadlines.read-model';
+export * from './scheduler/reminder-scheduler.port';
+export {
+  InProcessReminderScheduler,
+  type InProcessReminderSchedulerOptions,
+} from './adapters/in-process/in-process-reminder-scheduler.adapter';
+export {
+  BullMqReminderScheduler,
+  type BullMqReminderSchedulerOptions,
+} from './adapters/bullmq/bullmq-reminder-scheduler.adapter';

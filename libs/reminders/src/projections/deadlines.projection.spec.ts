@@ -7,7 +7,7 @@ import { Projector, SqliteReadModelStore } from '@cdce/projections';
 import {
   fairOMeterRequested,
   fairOMeterSubmitted,
-  on,
+  type on,
   reminderSent,
   titled,
 } from '../domain/testing/deadline.fixtures';
