@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, Post } from '@nestjs/common';
+import { applyDecorators, Delete, HttpCode, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiHeader,
@@ -17,8 +17,17 @@ import { CommandResponseDto } from './command-response.dto';
  * documented headers and errors. `summary` is shown in the OpenAPI page (in French, for the coordination).
  */
 export function CommandEndpoint(route: string, permission: Permission, summary: string, description?: string) {
+  return commandEndpoint(Post(route), permission, summary, description);
+}
+
+/** The same for a command that removes something (`DELETE copil/members/:personId`). */
+export function DeleteCommandEndpoint(route: string, permission: Permission, summary: string, description?: string) {
+  return commandEndpoint(Delete(route), permission, summary, description);
+}
+
+function commandEndpoint(method: MethodDecorator, permission: Permission, summary: string, description?: string) {
   return applyDecorators(
-    Post(route),
+    method,
     HttpCode(200),
     Requires(permission),
     ApiOperation({ summary, ...(description ? { description } : {}) }),

@@ -12,7 +12,7 @@ import { AdoptCopilCharterRequestDto } from '../dto/adopt-copil-charter.request.
 import { PersonIdParam } from '../dto/person-id.param';
 import { RecordCopilMeetingRequestDto } from '../dto/record-copil-meeting.request.dto';
 import { RemoveCopilMemberRequestDto } from '../dto/remove-copil-member.request.dto';
-import { DeleteCommandEndpoint } from './delete-command-endpoint.decorator';
+import { DeleteCommandEndpoint } from '../command-endpoint.decorator';
 
 /** The steering committee (criterion 5): members, charter, meetings. */
 @ApiTags('comité de pilotage')

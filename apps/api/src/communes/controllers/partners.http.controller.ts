@@ -10,7 +10,7 @@ import { NisParam } from '../nis.param';
 import { RegisterPartnerRequestDto } from '../dto/register-partner.request.dto';
 import { UuidParam } from '../dto/uuid.param';
 import { WithdrawPartnerRequestDto } from '../dto/withdraw-partner.request.dto';
-import { DeleteCommandEndpoint } from './delete-command-endpoint.decorator';
+import { DeleteCommandEndpoint } from '../command-endpoint.decorator';
 
 /** Shops, horeca, businesses, organisations and schools offering fair-trade products (criteria 2 and 3). */
 @ApiTags('partenaires')
