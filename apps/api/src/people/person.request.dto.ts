@@ -18,7 +18,7 @@ export class RegisterPersonRequestDto {
 
   @ApiPropertyOptional({ example: '+32 81 24 60 00' })
   @IsOptional()
-  @Matches(/^[+0-9 ().\/-]{6,30}$/, { message: 'phone must be a phone number (digits, spaces, +, -, /, . and parentheses)' })
+  @Matches(/^[+0-9 ()./-]{6,30}$/, { message: 'phone must be a phone number (digits, spaces, +, -, /, . and parentheses)' })
   phone?: string;
 
   @ApiProperty({ enum: ['fr', 'nl', 'de'], description: 'Langue des courriels envoyés à cette personne' })
@@ -37,7 +37,7 @@ class EditablePersonFields {
   @ApiProperty({ example: 'Anne Dupont' }) @IsString() @Length(1, 200) fullName!: string;
   @ApiProperty({ example: 'anne.dupont@example.org' }) @IsEmail() @Length(3, 254) email!: string;
   @ApiProperty({ example: '+32 81 24 60 00' })
-  @Matches(/^[+0-9 ().\/-]{6,30}$/, { message: 'phone must be a phone number (digits, spaces, +, -, /, . and parentheses)' })
+  @Matches(/^[+0-9 ()./-]{6,30}$/, { message: 'phone must be a phone number (digits, spaces, +, -, /, . and parentheses)' })
   phone!: string;
   @ApiProperty({ enum: ['fr', 'nl', 'de'] }) @IsIn(['fr', 'nl', 'de']) language!: 'fr' | 'nl' | 'de';
   @ApiProperty({ example: ['bénévole'] })
