@@ -4,6 +4,7 @@ import { CommunesModule } from '@cdce/communes';
 import { type AppConfig, type Clock, PlatformModule } from '@cdce/platform';
 import { AuthModule } from './auth/auth.module';
 import { CommunesHttpModule } from './communes/communes-http.module';
+import { DashboardsHttpModule } from './dashboards/dashboards-http.module';
 import { HealthHttpController } from './health/health.http.controller';
 import { PeopleHttpModule } from './people/people-http.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -21,6 +22,7 @@ export class AppModule {
         ReadModelsModule,
         CommunesModule,
         CommunesHttpModule,
+        DashboardsHttpModule,
         PeopleHttpModule,
         WebModule,
       ],

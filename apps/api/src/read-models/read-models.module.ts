@@ -1,13 +1,14 @@
 import { Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import * as path from 'node:path';
 import { communeDirectoryProjection } from '@cdce/communes';
+import { activityFeedProjection, titleEventsProjection } from '@cdce/dashboards';
 import { EVENT_STORE, type EventStore } from '@cdce/eventsourcing';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@cdce/platform';
 import { Projector, SqliteReadModelStore } from '@cdce/projections';
 import { ReadYourWrites } from './read-your-writes';
 
 /** Every projection this node keeps. */
-export const PROJECTIONS = [communeDirectoryProjection];
+export const PROJECTIONS = [communeDirectoryProjection, titleEventsProjection, activityFeedProjection];
 
 /** Runs this node's projector for as long as the application lives. */
 @Injectable()

@@ -1,0 +1,49 @@
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { campaignCommune, CRITERIA_SETS, type CriteriaSets, MUNICIPALITIES } from '@cdce/communes';
+import { activityFeed, communePartners, dashboardFigures, reviewQueue } from '@cdce/dashboards';
+import { CLOCK, type Clock } from '@cdce/platform';
+import { SqliteReadModelStore } from '@cdce/projections';
+import type { MunicipalityRegistry } from '@cdce/reference';
+import { ReadYourWrites } from '../read-models/read-your-writes';
+
+/** The dashboards' reads for the HTTP edge: `now` from the clock, reference data and criteria sets injected. */
+@Injectable()
+export class DashboardQueries {
+  constructor(
+    private readonly readModels: SqliteReadModelStore,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(MUNICIPALITIES) private readonly municipalities: MunicipalityRegistry,
+    @Inject(CRITERIA_SETS) private readonly criteriaSets: CriteriaSets,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Waits until this node's read models have applied `minPosition`. Answering with older data would break the
+   * caller's read-your-writes, so past the wait the answer is 503 (retry shortly) rather than a silent stale page.
+   */
+  async fresh(minPosition: string | undefined): Promise<void> {
+    if (minPosition === undefined) return;
+    if (await this.readYourWrites.waitFor(BigInt(minPosition))) return;
+    throw new ServiceUnavailableException({
+      code: 'READ_MODEL_BEHIND',
+      detail: `The read models have not reached position ${minPosition} yet. Retry in a moment.`,
+    });
+  }
+
+  dashboard() {
+    return dashboardFigures(this.readModels, this.municipalities, this.clock.now());
+  }
+
+  reviewQueue() {
+    return reviewQueue(this.readModels, this.municipalities, this.clock.now());
+  }
+
+  partners(nis: string) {
+    campaignCommune(this.municipalities, nis); // 404 for a code outside the campaign
+    return communePartners(this.readModels, this.municipalities, this.criteriaSets, nis);
+  }
+
+  activity(query: { limit?: number; before?: bigint; onlyNis?: readonly string[] }) {
+    return activityFeed(this.readModels, this.municipalities, query);
+  }
+}
