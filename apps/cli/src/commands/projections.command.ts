@@ -1,0 +1,111 @@
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import * as path from 'node:path';
+import type { EventStore } from '@cdce/eventsourcing';
+import { Projector, SqliteReadModelStore } from '@cdce/projections';
+import { CLI_PROJECTIONS, withContext } from '../cli-context';
+import { CliError, type CliIo } from '../cli-io';
+
+/** The read-model file the API keeps beside the events (apps/api ReadModelsModule). */
+const READ_MODELS_FILE = 'read-models.sqlite';
+/** `status` counts the events a projection still has to apply up to this many (the log may be huge). */
+const LAG_COUNT_LIMIT = 100_000;
+
+/** `cdce projections rebuild [name]` and `cdce projections status`. */
+export function projectionsCommand(program: Command, io: CliIo): void {
+  const projections = program.command('projections').description('modèles de lecture (reconstruits depuis le journal)');
+  projections
+    .command('rebuild')
+    .description('reconstruire un modèle de lecture (ou tous) depuis le début du journal ; arrêtez l’API avant')
+    .argument('[nom]', `une projection : ${CLI_PROJECTIONS.map((p) => p.name).join(', ')}`)
+    .action((name: string | undefined) =>
+      withContext(io, async ({ store, config }) => {
+        const selected = select(name);
+        const readModels = SqliteReadModelStore.open(path.join(config.dataDir, READ_MODELS_FILE));
+        try {
+          await rebuild(io, store, readModels, selected);
+        } finally {
+          readModels.close();
+        }
+      }),
+    );
+  projections
+    .command('status')
+    .description('position et retard de chaque projection')
+    .action(() =>
+      withContext(io, async ({ store, config }) => {
+        const readModels = SqliteReadModelStore.open(path.join(config.dataDir, READ_MODELS_FILE));
+        try {
+          await status(io, store, readModels);
+        } finally {
+          readModels.close();
+        }
+      }),
+    );
+}
+
+function select(name: string | undefined): typeof CLI_PROJECTIONS {
+  if (name === undefined) return CLI_PROJECTIONS;
+  const found = CLI_PROJECTIONS.filter((p) => p.name === name);
+  if (found.length === 0)
+    throw new CliError(
+      `Projection « ${name} » inconnue : choisissez parmi ${CLI_PROJECTIONS.map((p) => p.name).join(', ')}.`,
+    );
+  return found;
+}
+
+async function rebuild(
+  io: CliIo,
+  store: EventStore,
+  readModels: SqliteReadModelStore,
+  selected: typeof CLI_PROJECTIONS,
+): Promise<void> {
+  const head = await store.headPosition();
+  const started = performance.now();
+  for (const projection of selected) readModels.reset(projection.name);
+  const bar = io.interactive
+    ? new SingleBar({ format: 'Reconstruction [{bar}] {percentage}% | position {value}/{total}', hideCursor: true })
+    : undefined;
+  bar?.start(Math.max(0, Number(head)), 0);
+  const projector = new Projector(store, readModels, selected, {
+    clock: io.now,
+    onBatch: (position) => bar?.update(Number(position)),
+  });
+  const applied = await projector.catchUp();
+  bar?.stop();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  for (const projection of selected)
+    io.out(
+      `${projection.name} : reconstruite jusqu’à la position ${readModels.checkpoint(projection.name)!.position}.`,
+    );
+  io.out(`${applied} événement(s) relus en ${seconds} s.`);
+}
+
+async function status(io: CliIo, store: EventStore, readModels: SqliteReadModelStore): Promise<void> {
+  const head = await store.headPosition();
+  io.out(`Journal : dernière position ${head}.`);
+  for (const projection of CLI_PROJECTIONS) {
+    const checkpoint = readModels.checkpoint(projection.name);
+    if (!checkpoint) {
+      io.out(
+        `${projection.name} : jamais construite (l’API la construit au démarrage, ou « cdce projections rebuild »).`,
+      );
+      continue;
+    }
+    const lag = await countAfter(store, checkpoint.position);
+    const version =
+      checkpoint.version === projection.version
+        ? `v${projection.version}`
+        : `v${checkpoint.version} → v${projection.version} : sera reconstruite au prochain démarrage`;
+    io.out(
+      `${projection.name} : position ${checkpoint.position}, retard ${lag} événement(s), ${version}, ` +
+        `mise à jour ${checkpoint.updatedAt ?? 'jamais'}`,
+    );
+  }
+}
+
+async function countAfter(store: EventStore, position: bigint): Promise<string> {
+  let count = 0;
+  for await (const _event of store.readAll({ after: position, maxCount: LAG_COUNT_LIMIT + 1 })) count++;
+  return count > LAG_COUNT_LIMIT ? `plus de ${LAG_COUNT_LIMIT}` : String(count);
+}
