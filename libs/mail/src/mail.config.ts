@@ -1,0 +1,38 @@
+import type { AppConfig } from '@cdce/platform';
+import * as path from 'node:path';
+import { DEFAULT_BACKOFF_MS, parseBackoff } from './delivery/backoff';
+
+/** What the mailer reads from the environment, checked once at start-up. */
+export interface MailConfig {
+  readonly dataDir: string;
+  /** SMTP when set; `.eml` files under `<dataDir>/outbox/` otherwise. */
+  readonly smtpUrl?: string;
+  /** `<dataDir>/outbox.sqlite`. */
+  readonly outboxPath: string;
+  /** From header (`CDCE_MAIL_FROM`). */
+  readonly from: string;
+  /** Where coordination-audience reminders go (`CDCE_COORDINATION_EMAIL`). */
+  readonly coordinationEmail: string;
+  /** Waits between attempts (`CDCE_MAIL_BACKOFF`, e.g. `1m,5m,30m,2h,12h`). */
+  readonly backoffMs: readonly number[];
+}
+
+export const DEFAULT_COORDINATION_EMAIL = 'coordination@cdce.example';
+
+export function mailConfigFrom(
+  app: Pick<AppConfig, 'dataDir' | 'smtpUrl'>,
+  env: NodeJS.ProcessEnv = process.env,
+): MailConfig {
+  const coordinationEmail = env.CDCE_COORDINATION_EMAIL?.trim() || DEFAULT_COORDINATION_EMAIL;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(coordinationEmail)) {
+    throw new RangeError(`CDCE_COORDINATION_EMAIL=${coordinationEmail} is not an e-mail address.`);
+  }
+  return {
+    dataDir: app.dataDir,
+    ...(app.smtpUrl ? { smtpUrl: app.smtpUrl } : {}),
+    outboxPath: path.join(app.dataDir, 'outbox.sqlite'),
+    from: env.CDCE_MAIL_FROM?.trim() || `Coordination CDCE <${coordinationEmail}>`,
+    coordinationEmail,
+    backoffMs: env.CDCE_MAIL_BACKOFF ? parseBackoff(env.CDCE_MAIL_BACKOFF) : DEFAULT_BACKOFF_MS,
+  };
+}

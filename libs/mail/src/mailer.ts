@@ -1,0 +1,62 @@
+import type { EventStore } from '@cdce/eventsourcing';
+import type { PeopleDirectory } from '@cdce/people';
+import { type Clock, systemClock } from '@cdce/platform';
+import { OutboxDeliveryLoop, type OutboxDeliveryOptions } from './delivery/outbox-delivery';
+import { OutboxRenderer, type OutboxRendererOptions } from './delivery/outbox-renderer';
+import type { MailConfig } from './mail.config';
+import { OutboxConsumer } from './outbox/outbox-consumer';
+import { SqliteOutboxStore } from './outbox/sqlite-outbox.store';
+import { createTransport } from './transports/create-transport';
+import type { MailTransport } from './transports/mail-transport.port';
+
+export interface MailerDependencies {
+  readonly store: EventStore;
+  readonly people: PeopleDirectory;
+  readonly config: MailConfig;
+  readonly clock?: Clock;
+  /** Default: {@link createTransport} from the config. */
+  readonly transport?: MailTransport;
+  readonly renderer?: Partial<Pick<OutboxRendererOptions, 'communeNameOf' | 'webinarUrlOf'>>;
+  readonly delivery?: Omit<OutboxDeliveryOptions, 'clock' | 'backoffMs'>;
+}
+
+/**
+ * The whole mail side for the worker: the outbox store, the consumer feeding it from the log, and the delivery loop.
+ * `start()` catches up then runs both in the background; `stop()` stops both and closes the files and connections.
+ */
+export class Mailer {
+  readonly outbox: SqliteOutboxStore;
+  readonly consumer: OutboxConsumer;
+  readonly delivery: OutboxDeliveryLoop;
+  readonly transport: MailTransport;
+
+  constructor(deps: MailerDependencies) {
+    const clock = deps.clock ?? systemClock;
+    this.outbox = SqliteOutboxStore.open(deps.config.outboxPath);
+    this.transport = deps.transport ?? createTransport(deps.config);
+    const renderer = new OutboxRenderer(deps.store, deps.people, {
+      from: deps.config.from,
+      coordination: { name: 'Coordination CDCE', email: deps.config.coordinationEmail },
+      ...deps.renderer,
+    });
+    this.delivery = new OutboxDeliveryLoop(this.outbox, renderer, this.transport, {
+      ...deps.delivery,
+      clock,
+      backoffMs: deps.config.backoffMs,
+    });
+    this.consumer = new OutboxConsumer(deps.store, this.outbox, { clock, onRecorded: () => this.delivery.wake() });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.catchUp();
+    this.consumer.start();
+    this.delivery.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.stop();
+    await this.delivery.stop();
+    await this.transport.close();
+    this.outbox.close();
+  }
+}

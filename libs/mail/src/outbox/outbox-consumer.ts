@@ -1,0 +1,108 @@
+import type { EventStore, EventSubscription, RecordedEvent } from '@cdce/eventsourcing';
+import type { Clock } from '@cdce/platform';
+import { OUTBOX_FILTER, outboxEntryOf } from './outbox-entry';
+import type { SqliteOutboxStore } from './sqlite-outbox.store';
+
+export interface OutboxConsumerOptions {
+  readonly batchSize?: number;
+  readonly clock?: Clock;
+  /** Called after each batch that recorded new messages (the delivery loop wakes up on it). */
+  readonly onRecorded?: (count: number) => void;
+}
+
+/**
+ * Feeds the outbox from the log, like a projection: catch-up from the outbox's checkpoint, then live. Each batch's
+ * messages and the checkpoint are committed in one transaction, so every mail-sending event is recorded exactly once
+ * whatever the crashes; delivery happens elsewhere ({@link OutboxDeliveryLoop}).
+ */
+export class OutboxConsumer {
+  private readonly batchSize: number;
+  private readonly clock: Clock;
+  private subscription?: EventSubscription;
+  private loop?: Promise<void>;
+  private pending: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private error?: string;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly outbox: SqliteOutboxStore,
+    private readonly options: OutboxConsumerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.clock = options.clock ?? { now: () => new Date() };
+  }
+
+  /** Records everything up to the log's head, then returns (tests, the CLI, start-up). */
+  async catchUp(): Promise<number> {
+    let recorded = 0;
+    for (;;) {
+      const batch: RecordedEvent[] = [];
+      for await (const event of this.store.readAll({
+        after: this.outbox.checkpoint(),
+        filter: OUTBOX_FILTER,
+        maxCount: this.batchSize,
+      })) {
+        batch.push(event);
+      }
+      if (batch.length === 0) return recorded;
+      recorded += this.apply(batch);
+    }
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.error = undefined;
+    this.subscription = this.store.subscribeToAll({ after: this.outbox.checkpoint(), filter: OUTBOX_FILTER });
+    this.loop = this.consume(this.subscription).catch((error: unknown) => {
+      this.error = (error as Error).stack ?? String(error);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    await this.loop;
+    this.flush();
+    this.loop = undefined;
+    this.subscription = undefined;
+  }
+
+  status(): { readonly running: boolean; readonly position: bigint; readonly error?: string } {
+    return {
+      running: this.loop !== undefined && this.error === undefined,
+      position: this.outbox.checkpoint(),
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  private async consume(subscription: EventSubscription): Promise<void> {
+    for await (const event of subscription) {
+      this.pending.push(event);
+      if (this.pending.length >= this.batchSize) this.flush();
+      else if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      this.apply(batch);
+    } catch (error) {
+      this.error = (error as Error).stack ?? String(error);
+      void this.subscription?.close();
+    }
+  }
+
+  private apply(batch: readonly RecordedEvent[]): number {
+    const entries = batch.flatMap((event) => outboxEntryOf(event) ?? []);
+    const recorded = this.outbox.record(entries, batch[batch.length - 1]!.position, this.clock.now());
+    if (recorded > 0) this.options.onRecorded?.(recorded);
+    return recorded;
+  }
+}
