@@ -16,3 +16,7 @@ export {
   BullMqReminderScheduler,
   type BullMqReminderSchedulerOptions,
 } from './adapters/bullmq/bullmq-reminder-scheduler.adapter';
+export { REMINDER_POLICY } from './application/tokens';
+export { ReminderJobHandler, REMINDER_ACTOR, type ReminderJobOutcome } from './application/reminder-job.handler';
+export { ReminderRunner, type OwedReminders } from './application/reminder-runner';
+export { RemindersModule, createReminderScheduler, type RemindersModuleOptions } from './application/reminders.module';

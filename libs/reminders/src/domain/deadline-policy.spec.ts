@@ -73,6 +73,21 @@ describe('Deadline policy', () => {
           .map((r) => r.kind),
       ).not.toContain('renewal_due_in_90d'));
 
+    it('no longer owes the earlier notices of a series once a later one was recorded', () =>
+      expect(
+        given(
+          ...titled,
+          reminderSent(
+            'reminder-92094-renewal_due_in_30d-2025-09-10',
+            'renewal_due_in_30d',
+            '2025-10-10',
+            '2025-09-10',
+          ),
+        )
+          .owed()
+          .map((r) => r.kind),
+      ).toEqual(['renewal_due_in_7d', 'renewal_escalation', 'renewal_overdue', 'copil_inactive']));
+
     it('follows the configured notice days', () =>
       expect(
         given(...titled)

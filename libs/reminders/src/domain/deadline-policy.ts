@@ -45,19 +45,20 @@ export function remindersOwed(subject: DeadlineSubject, policy: ReminderPolicy =
     ...copilInactive(state, policy),
   ];
   const sent = new Set(state.remindersSent);
-  return planned
-    .map((p): Reminder => ({
-      id: reminderId(subject.nis, p.kind, p.remindOn),
-      nis: subject.nis,
-      kind: p.kind,
-      audience: p.audience,
-      deadlineOn: p.deadlineOn,
-      remindOn: p.remindOn,
-      dueAt: sendingInstant(p.remindOn, policy.sending),
-      series: p.series,
-    }))
-    .filter((reminder) => !sent.has(reminder.id))
-    .sort(byDueAt);
+  const all = planned.map((p): Reminder => ({
+    id: reminderId(subject.nis, p.kind, p.remindOn),
+    nis: subject.nis,
+    kind: p.kind,
+    audience: p.audience,
+    deadlineOn: p.deadlineOn,
+    remindOn: p.remindOn,
+    dueAt: sendingInstant(p.remindOn, policy.sending),
+    series: p.series,
+  }));
+  // Once a notice went out, the earlier ones of its series are moot for good (not only while it is due).
+  const lastSent = new Map<string, string>();
+  for (const r of all) if (sent.has(r.id) && (lastSent.get(r.series) ?? '') < r.dueAt) lastSent.set(r.series, r.dueAt);
+  return all.filter((r) => !sent.has(r.id) && r.dueAt >= (lastSent.get(r.series) ?? r.dueAt)).sort(byDueAt);
 }
 
 /**

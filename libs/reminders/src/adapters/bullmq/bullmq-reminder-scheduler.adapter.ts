@@ -28,7 +28,7 @@ export interface BullMqReminderSchedulerOptions extends ReminderRetryOptions {
 }
 
 /** States of a job not yet run: reconcile may remove these. */
-const PENDING: JobType[] = ['delayed', 'wait', 'prioritized', 'paused'];
+const PENDING: JobType[] = ['delayed', 'wait', 'prioritized'];
 /** States whose id blocks adding the same job again (BullMQ ignores an add whose id exists). */
 const KNOWN: JobType[] = [...PENDING, 'active', 'completed', 'failed'];
 const CHUNK = 1000;
