@@ -25,6 +25,8 @@ export interface RemindersModuleOptions extends ReminderRetryOptions {
   /** BullMQ: how long a worker holds a job before another may take it (default 30 s). */
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
+  /** BullMQ connection and worker errors (default: console.error). */
+  readonly onError?: (error: Error) => void;
 }
 
 /** The executor the configuration asks for: BullMQ when a Redis URL is set, else timers persisted in SQLite. */
@@ -39,6 +41,7 @@ export function createReminderScheduler(options: RemindersModuleOptions, config?
       concurrency: options.concurrency,
       lockDurationMs: options.lockDurationMs,
       stalledIntervalMs: options.stalledIntervalMs,
+      onError: options.onError,
     });
   }
   const dataDir = options.dataDir ?? config?.dataDir ?? path.resolve('var');
