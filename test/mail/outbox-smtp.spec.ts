@@ -100,13 +100,13 @@ describe('Outbox over SMTP', () => {
   });
 
   it('sends coordination-audience reminders to the coordination address', async () => {
-    await recordReminder('renewal_overdue', 'reminder-92094-renewal_overdue-2026-03-15');
+    await recordReminder('renewal_escalation', 'reminder-92094-renewal_escalation-2026-03-15');
     await mailer.consumer.catchUp();
     await mailer.delivery.deliverDue();
     const [mail] = await smtp.waitFor(1);
     expect(mail!.envelopeTo).toEqual(['coordination@cdce.example']);
     expect(mail!.parsed.subject).toBe('Renouvellement en retard : Namur (92094), titre échu le 15 mars 2026');
-    expect(mail!.parsed.messageId).toBe('<reminder-92094-renewal_overdue-2026-03-15.coordination@cdce>');
+    expect(mail!.parsed.messageId).toBe('<reminder-92094-renewal_escalation-2026-03-15.coordination@cdce>');
   });
 
   it('retries with backoff while SMTP is down, marks the message failed after the last attempt, and retry() sends it', async () => {

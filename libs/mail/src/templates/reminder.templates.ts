@@ -135,7 +135,7 @@ export const REMINDER_TEMPLATES: Readonly<Record<string, ReminderTemplate>> = {
       }),
     },
   },
-  renewal_overdue: {
+  renewal_escalation: {
     audience: 'coordination',
     texts: {
       fr: (c, date) => ({
@@ -149,6 +149,40 @@ export const REMINDER_TEMPLATES: Readonly<Record<string, ReminderTemplate>> = {
       de: (c, date) => ({
         subject: `Erneuerung überfällig: ${named(c)}, Titel am ${date} abgelaufen`,
         body: `Der Titel von ${named(c)} ist am ${date} abgelaufen, ohne dass ein Fair-ô-mètre eingereicht wurde. Ein Dynamik-Alarm wurde ausgelöst; bitte nehmen Sie Kontakt mit der Steuerungsgruppe auf.`,
+      }),
+    },
+  },
+  renewal_overdue: {
+    audience: 'copil',
+    texts: {
+      fr: (c, date) => ({
+        subject: `Le titre Commune du Commerce Équitable ${communeFr(c)} est arrivé à échéance le ${date}`,
+        body: `Le titre ${communeFr(c)} est arrivé à échéance le ${date} sans que le Fair-ô-mètre ait été remis. Le titre n’est pas retiré : la coordination prendra contact avec vous pour voir comment vous aider à le renouveler. Vous pouvez aussi remettre le Fair-ô-mètre dès maintenant.`,
+      }),
+      nl: (c, date) => ({
+        subject: `De titel Fairtrade Gemeente ${communeNl(c)} is vervallen op ${date}`,
+        body: `De titel ${communeNl(c)} is op ${date} vervallen zonder dat de Fair-ô-mètre werd ingediend. De titel wordt niet ingetrokken: de coördinatie neemt contact met u op om te bekijken hoe zij u kan helpen hem te hernieuwen. U kunt de Fair-ô-mètre ook nu al indienen.`,
+      }),
+      de: (c, date) => ({
+        subject: `Der Titel Fairtrade-Gemeinde ${communeDe(c)} ist am ${date} abgelaufen`,
+        body: `Der Titel ${communeDe(c)} ist am ${date} abgelaufen, ohne dass das Fair-ô-mètre eingereicht wurde. Der Titel wird nicht entzogen: Die Koordination wird Sie kontaktieren, um zu sehen, wie sie Ihnen bei der Erneuerung helfen kann. Sie können das Fair-ô-mètre auch jetzt schon einreichen.`,
+      }),
+    },
+  },
+  resolution_reconfirmation_overdue: {
+    audience: 'coordination',
+    texts: {
+      fr: (c, date) => ({
+        subject: `Délibération non reconfirmée : ${named(c)} (échéance du ${date})`,
+        body: `Le conseil communal de ${named(c)} n’a pas reconfirmé sa délibération après les élections communales (échéance du ${date}). Une prise de contact avec le comité de pilotage et l’échevin·e en charge est recommandée.`,
+      }),
+      nl: (c, date) => ({
+        subject: `Besluit niet bevestigd: ${named(c)} (vervaldag ${date})`,
+        body: `De gemeenteraad van ${named(c)} heeft zijn besluit na de gemeenteraadsverkiezingen niet bevestigd (vervaldag ${date}). Contact opnemen met de stuurgroep en de bevoegde schepen is aangewezen.`,
+      }),
+      de: (c, date) => ({
+        subject: `Beschluss nicht bestätigt: ${named(c)} (Frist ${date})`,
+        body: `Der Gemeinderat von ${named(c)} hat seinen Beschluss nach den Gemeinderatswahlen nicht bestätigt (Frist ${date}). Eine Kontaktaufnahme mit der Steuerungsgruppe und dem zuständigen Schöffen wird empfohlen.`,
       }),
     },
   },
@@ -189,15 +223,32 @@ const GENERIC: ReminderTemplate = {
   },
 };
 
+/**
+ * The reminders module's kinds (`ReminderKind` in @cdce/reminders) that share a template: a notice before the
+ * deadline and the one after it speak of the same thing.
+ */
+const SHARED_TEMPLATES: Readonly<Record<string, string>> = {
+  fair_o_meter_due_soon: 'fair_o_meter_due',
+  fair_o_meter_overdue: 'fair_o_meter_due',
+  changes_due_soon: 'changes_requested_due',
+  changes_overdue: 'changes_requested_due',
+  review_waiting: 'review_pending',
+};
+
+function templateOf(kind: string): ReminderTemplate {
+  if (/^renewal_due_in_\d+d$/.test(kind)) return REMINDER_TEMPLATES.renewal_due!;
+  return REMINDER_TEMPLATES[SHARED_TEMPLATES[kind] ?? kind] ?? GENERIC;
+}
+
 /** Who a reminder of this kind goes to. Kinds ending in `_escalation` always go to the coordination. */
 export function reminderAudience(kind: string): ReminderAudience {
   if (kind.endsWith('_escalation')) return 'coordination';
-  return (REMINDER_TEMPLATES[kind] ?? GENERIC).audience;
+  return templateOf(kind).audience;
 }
 
 /** The reminder in the reader's language. */
 export function renderReminder(context: ReminderContext, language: Language): RenderedMail {
-  const template = REMINDER_TEMPLATES[context.kind] ?? GENERIC;
+  const template = templateOf(context.kind);
   const { subject, body } = template.texts[language](context, longDate(context.dueOn, language));
   return { subject, text: paragraphs(greeting(language, context.recipientName), body, signature(language)) };
 }

@@ -45,8 +45,21 @@ describe('Reminder templates', () => {
       'Rappel : une échéance de la campagne Commerce Équitable de votre commune le 5 janvier 2026',
     ));
 
+  it('speaks of the same deadline before and after it, for every kind the deadline policy sends', () => {
+    const subject = (kind: string) => renderReminder({ kind, dueOn: '2026-03-15', nis: '92094', communeName: 'Namur' }, 'fr').subject;
+    expect(subject('renewal_due_in_90d')).toBe(subject('renewal_due_in_7d'));
+    expect(subject('renewal_due_in_30d')).toContain('arrive à échéance le 15 mars 2026');
+    expect(subject('renewal_overdue')).toContain('est arrivé à échéance le 15 mars 2026');
+    expect(subject('fair_o_meter_overdue')).toContain('Fair-ô-mètre');
+    expect(subject('changes_due_soon')).toContain('compléments');
+  });
+
   it('sends escalations and review delays to the coordination, the rest to the COPIL', () => {
-    expect(reminderAudience('renewal_overdue')).toBe('coordination');
+    expect(reminderAudience('renewal_escalation')).toBe('coordination');
+    expect(reminderAudience('renewal_overdue')).toBe('copil');
+    expect(reminderAudience('resolution_reconfirmation_overdue')).toBe('coordination');
+    expect(reminderAudience('review_waiting')).toBe('coordination');
+    expect(reminderAudience('renewal_due_in_30d')).toBe('copil');
     expect(reminderAudience('review_pending')).toBe('coordination');
     expect(reminderAudience('anything_escalation')).toBe('coordination');
     expect(reminderAudience('fair_o_meter_due')).toBe('copil');
