@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import * as fs from 'node:fs';
 import { CommunesModule, communeDirectoryProjection, MUNICIPALITIES } from '@cdce/communes';
+import { DASHBOARD_PROJECTIONS } from '@cdce/dashboards';
 import { EVENT_STORE, type EventStore } from '@cdce/eventsourcing';
 import { type AppConfig, ConfigError, loadConfig, PlatformModule } from '@cdce/platform';
 import type { Projection } from '@cdce/projections';
@@ -14,7 +15,7 @@ import { CliError, type CliIo } from './cli-io';
  * (apps/api/src/read-models/read-models.module.ts); test/cli checks that they agree.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each projection has its own document type
-export const CLI_PROJECTIONS: readonly Projection<any>[] = [communeDirectoryProjection];
+export const CLI_PROJECTIONS: readonly Projection<any>[] = [communeDirectoryProjection, ...DASHBOARD_PROJECTIONS];
 
 export function configOf(io: CliIo): AppConfig {
   try {

@@ -26,10 +26,11 @@ async function loadDemo(io: CliIo, options: { until?: string; seed: string }): P
   const config = configOf(io);
   const started = performance.now();
   const outcome = await runDemo(config, { until, seed });
+  const store = config.eventStore.kind === 'sqlite' ? config.eventStore.path : 'le journal KurrentDB';
   if (!outcome.loaded)
     throw new CliError(
       `Le journal d’événements contient déjà ${outcome.existingEvents} événement(s) : la démo ne se charge que dans un ` +
-        `journal vide. Choisissez un autre dossier (CDCE_DATA_DIR=var/demo) ou supprimez ${config.dataDir}.`,
+        `journal vide. Choisissez un autre dossier (CDCE_DATA_DIR=var/demo) ou videz ${store}.`,
     );
   const { report } = outcome;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SqliteEventStore } from '@cdce/eventsourcing';
+import { Projector, SqliteReadModelStore } from '@cdce/projections';
+import { PROJECTIONS } from '../../apps/api/src/read-models/read-models.module';
+import { CLI_PROJECTIONS } from '../../apps/cli/src/cli-context';
+import { cdce, tempDir } from './cli-support';
+
+/** A short history (two years) keeps these tests fast; the full one is covered by demo-history.spec.ts. */
+const UNTIL = '2016-12-31';
+
+/** Every document of every projection, by table. */
+function documents(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return Object.fromEntries(
+      CLI_PROJECTIONS.map((p) => {
+        const table = SqliteReadModelStore.tableOf(p);
+        return [table, db.prepare(`SELECT id, doc FROM ${table} ORDER BY id`).raw().all()];
+      }),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describe('cdce demo, verify, history and projections', () => {
+  const dir = tempDir('audit');
+  const liveFile = path.join(dir, 'live-read-models.sqlite');
+
+  beforeAll(async () => {
+    // A projector running live while the demo is written: what the API's projector would hold.
+    const store = SqliteEventStore.open({ path: path.join(dir, 'events.sqlite'), pollIntervalMs: 10 });
+    const readModels = SqliteReadModelStore.open(liveFile);
+    const projector = new Projector(store, readModels, CLI_PROJECTIONS);
+    projector.start();
+    const demo = await cdce(dir, ['demo', '--until', UNTIL, '--seed', '3']);
+    expect(demo).toMatchObject({ code: 0, out: expect.stringContaining('Démo chargée jusqu’au 2016-12-31') });
+    expect(await projector.waitFor(await store.headPosition(), 10_000)).toBe(true);
+    await projector.stop();
+    readModels.close();
+    await store.close();
+  }, 60_000);
+
+  it('refuses to load the demo into a log that is not empty, and says what to do', async () => {
+    const again = await cdce(dir, ['demo', '--until', UNTIL]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/contient déjà \d+ événement\(s\).*CDCE_DATA_DIR/);
+    expect((await cdce(tempDir('bad'), ['demo', '--until', '31/12/2016'])).err).toContain('AAAA-MM-JJ');
+  });
+
+  it('rebuilds the read model from the log exactly as the live projector built it, and reports no lag', async () => {
+    const rebuilt = await cdce(dir, ['projections', 'rebuild']);
+    expect(rebuilt).toMatchObject({ code: 0, out: expect.stringContaining('commune-directory : reconstruite') });
+    const fromLog = documents(path.join(dir, 'read-models.sqlite'));
+    expect(fromLog.rm_commune_directory!.length).toBeGreaterThan(20);
+    expect(fromLog).toEqual(documents(liveFile));
+    expect((await cdce(dir, ['projections', 'status'])).out).toMatch(
+      /commune-directory : position \d+, retard 0 événement/,
+    );
+    expect((await cdce(dir, ['projections', 'rebuild', 'nope'])).err).toContain('choisissez parmi commune-directory');
+  });
+
+  it('verifies every hash chain, then finds the one event altered in the file', async () => {
+    const clean = await cdce(dir, ['verify']);
+    expect(clean).toMatchObject({ code: 0, out: expect.stringContaining('intactes') });
+    const db = new Database(path.join(dir, 'events.sqlite'));
+    const row = db
+      .prepare("SELECT position, data FROM events WHERE stream_id = 'commune-82003' AND type = 'TitleAwarded'")
+      .get() as { position: number; data: string };
+    const altered = JSON.stringify({ ...JSON.parse(row.data), validFrom: '2014-01-01' });
+    db.prepare('UPDATE events SET data = ? WHERE position = ?').run(altered, row.position);
+    db.close();
+
+    const all = await cdce(dir, ['verify']);
+    expect(all.code).toBe(1);
+    expect(all.err).toContain('ALTÉRÉ : commune-82003');
+    expect(all.err.match(/ALTÉRÉ/g)).toHaveLength(1);
+    expect((await cdce(dir, ['verify', '82003'])).code).toBe(1);
+    expect((await cdce(dir, ['verify', '82005'])).code).toBe(0);
+  });
+
+  it('prints a commune’s history: time, event, actor', async () => {
+    const history = await cdce(dir, ['history', '82005']);
+    expect(history.code).toBe(0);
+    expect(history.out).toMatch(/^Historique de Bertogne \(82005\) : \d+ événement\(s\)/);
+    expect(history.out).toMatch(/2016-\d\d-\d\dT[\d:.]+Z\s+#0\s+CandidacyOpened\s+demo-copil-82005 \(copil\)/);
+    expect((await cdce(dir, ['history', '11001'])).err).toContain('outside the campaign');
+    expect((await cdce(dir, ['history', '57081'])).err).toMatch(/Aucun historique pour .* jamais engagée/);
+  });
+
+  it('keeps the same projections as the API', () => {
+    expect(CLI_PROJECTIONS.map((p) => p.name)).toEqual(PROJECTIONS.map((p) => p.name));
+  });
+});
+
+describe('cdce reference import', () => {
+  const source = path.resolve(__dirname, '../../libs/reference/data');
+
+  it('checks a folder, prints the counts and copies it where cdce reads it', async () => {
+    const target = path.join(tempDir('reference'), 'data');
+    const run = await cdce(tempDir('ref'), ['reference', 'import', '--dir', source], {
+      CDCE_REFERENCE_DATA_DIR: target,
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('565 communes : Wallonie 261, Bruxelles 19, Flandre 285');
+    expect(run.out).toContain('280 communes dans la campagne');
+    expect(fs.readFileSync(path.join(target, 'belgian-municipalities.csv'), 'utf8')).toBe(
+      fs.readFileSync(path.join(source, 'belgian-municipalities.csv'), 'utf8'),
+    );
+  });
+
+  it('refuses a folder with a broken file and changes nothing', async () => {
+    const broken = tempDir('broken');
+    fs.copyFileSync(
+      path.join(source, 'belgian-municipality-mergers.csv'),
+      path.join(broken, 'belgian-municipality-mergers.csv'),
+    );
+    fs.writeFileSync(path.join(broken, 'belgian-municipalities.csv'), 'nis,name\n1,x\n');
+    const target = path.join(tempDir('reference'), 'data');
+    const run = await cdce(tempDir('ref'), ['reference', 'import', '--dir', broken], {
+      CDCE_REFERENCE_DATA_DIR: target,
+    });
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('Données de référence refusées');
+    expect(fs.existsSync(target)).toBe(false);
+  });
+});
