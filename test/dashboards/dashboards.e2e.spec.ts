@@ -55,7 +55,7 @@ describe('dashboards over HTTP', () => {
 
   describe('GET /api/review-queue', () => {
     it('lists the dossier awaiting review with its checklist and days waiting', async () => {
-      const { status, body } = await api.request('GET', '/api/review-queue', { token: admin });
+      const { status, body } = await api.request('GET', '/api/review-queue?limit=10', { token: admin });
       expect(status).toBe(200);
       expect(body.total).toBe(1);
       expect(body.items[0]).toMatchObject({

@@ -1,6 +1,6 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { campaignCommune, CRITERIA_SETS, type CriteriaSets, MUNICIPALITIES } from '@cdce/communes';
-import { activityFeed, communePartners, dashboardFigures, reviewQueue } from '@cdce/dashboards';
+import { activityFeed, communePartners, dashboardFigures, reviewQueue, type ReviewQueuePage } from '@cdce/dashboards';
 import { CLOCK, type Clock } from '@cdce/platform';
 import { SqliteReadModelStore } from '@cdce/projections';
 import type { MunicipalityRegistry } from '@cdce/reference';
@@ -34,8 +34,8 @@ export class DashboardQueries {
     return dashboardFigures(this.readModels, this.municipalities, this.clock.now());
   }
 
-  reviewQueue() {
-    return reviewQueue(this.readModels, this.municipalities, this.clock.now());
+  reviewQueue(page: ReviewQueuePage) {
+    return reviewQueue(this.readModels, this.municipalities, this.clock.now(), page);
   }
 
   partners(nis: string) {

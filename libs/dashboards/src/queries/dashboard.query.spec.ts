@@ -102,20 +102,25 @@ describe('dashboardFigures', () => {
     ]);
   });
 
-  it('counts from covering indexes, without reading the directory documents', () => {
+  it('counts from the dashboard indexes, without reading the directory documents', () => {
     figures();
     const plan = (sql: string) =>
       (log.readModels.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
         .map((r) => r.detail)
         .join(' | ');
     expect(plan(`SELECT status, substr(id, 1, 2) AS a, count(*) FROM ${DIRECTORY_TABLE} GROUP BY status, a`)).toMatch(
-      /COVERING INDEX/,
+      /^SCAN rm_commune_directory USING INDEX rm_commune_directory__dash_status_area$/,
     );
     expect(
       plan(
         `SELECT count(*) FROM ${DIRECTORY_TABLE} WHERE valid_until BETWEEN '2026' AND '2027' AND status IN ('titled')`,
       ),
-    ).toMatch(/COVERING INDEX/);
+    ).toMatch(/COVERING INDEX rm_commune_directory__dash_status_valid_until/);
+    expect(
+      plan(
+        `SELECT id FROM ${DIRECTORY_TABLE} INDEXED BY rm_commune_directory__dash_losing_momentum WHERE status = 'losing_momentum'`,
+      ),
+    ).toMatch(/USING (COVERING )?INDEX rm_commune_directory__dash_losing_momentum/);
   });
 
   it('shows an empty campaign as 280 communes not engaged', async () => {

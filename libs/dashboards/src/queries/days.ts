@@ -4,7 +4,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** Average Gregorian month, for durations shown in months. */
-const DAYS_PER_MONTH = 365.2425 / 12;
+export const DAYS_PER_MONTH = 365.2425 / 12;
 
 /** Months between two instants, one decimal. */
 export function monthsBetween(from: string, to: string): number {

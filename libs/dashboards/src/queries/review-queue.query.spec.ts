@@ -1,6 +1,6 @@
 import { loadMunicipalityRegistry } from '@cdce/reference';
 import { campaignScenario, NOW } from '../testing/campaign-scenario';
-import { TestLog } from '../testing/commune-history';
+import { ev, TestLog } from '../testing/commune-history';
 import { reviewQueue } from './review-queue.query';
 
 const registry = loadMunicipalityRegistry();
@@ -62,5 +62,27 @@ describe('reviewQueue', () => {
     );
     await log.project();
     expect(reviewQueue(log.readModels, registry, NOW).items.map((i) => i.name)).toEqual(['Mons']);
+  });
+});
+
+describe('reviewQueue pages', () => {
+  it('pages through the queue in submission order with the total', async () => {
+    const log = new TestLog();
+    for (const [nis, day] of [
+      ['92094', '05'],
+      ['62063', '01'],
+      ['52011', '03'],
+    ] as const) {
+      const at = `2026-02-${day}T10:00:00.000Z`;
+      await log.append(nis, at, 'copil', ev.opened(nis, at), ev.submitted(at));
+    }
+    await log.project();
+    const first = reviewQueue(log.readModels, registry, NOW, { limit: 2 });
+    expect(first.total).toBe(3);
+    expect(first.items.map((i) => i.name)).toEqual(['Liège', 'Charleroi']);
+    expect(reviewQueue(log.readModels, registry, NOW, { limit: 2, offset: 2 }).items.map((i) => i.name)).toEqual([
+      'Namur',
+    ]);
+    await log.close();
   });
 });

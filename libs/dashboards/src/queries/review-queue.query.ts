@@ -9,7 +9,7 @@ import type { SqliteReadModelStore } from '@cdce/projections';
 import type { MunicipalityRegistry } from '@cdce/reference';
 import { nameOf } from './dashboard.query';
 import { daysBetween } from './days';
-import { DIRECTORY_TABLE, ensureDirectoryIndexes } from './directory-indexes';
+import { DIRECTORY_TABLE, ensureDirectoryIndexes, INDEX, IN_REVIEW, SUBMITTED_AT } from './directory-indexes';
 
 export interface ReviewQueueItem {
   readonly nis: string;
@@ -40,23 +40,39 @@ export interface ReviewQueueItem {
   } | null;
 }
 
-/** Dossiers awaiting a decision, oldest first (the one waiting longest is the next to review). */
+export interface ReviewQueuePage {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export const REVIEW_QUEUE_MAX_LIMIT = 500;
+
+/**
+ * Dossiers awaiting a decision, oldest first (the one waiting longest is the next to review), a page at a time:
+ * ordered and counted on an index, so only the documents of the page are read.
+ */
 export function reviewQueue(
   readModels: SqliteReadModelStore,
   registry: MunicipalityRegistry,
   now: Date,
+  page: ReviewQueuePage = {},
 ): { total: number; items: ReviewQueueItem[] } {
   ensureDirectoryIndexes(readModels);
-  const docs = readModels.db
-    .prepare(`SELECT doc FROM ${DIRECTORY_TABLE} WHERE status IN ('under_review', 'renewal_under_review')`)
+  const limit = Math.min(Math.max(1, page.limit ?? 100), REVIEW_QUEUE_MAX_LIMIT);
+  const { db } = readModels;
+  const total = db.prepare(`SELECT count(*) FROM ${DIRECTORY_TABLE} WHERE ${IN_REVIEW}`).pluck().get() as number;
+  const docs = db
+    .prepare(
+      `SELECT doc FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.reviewQueue} WHERE ${IN_REVIEW}
+       ORDER BY ${SUBMITTED_AT}, id LIMIT ? OFFSET ?`,
+    )
     .pluck()
-    .all() as string[];
+    .all(limit, Math.max(0, page.offset ?? 0)) as string[];
   const today = brusselsDate(now.toISOString());
   const items = docs
     .map((json) => toItem(JSON.parse(json) as CommuneDirectoryDoc, registry, today))
-    .filter((item): item is ReviewQueueItem => item !== null)
-    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.nis.localeCompare(b.nis));
-  return { total: items.length, items };
+    .filter((item): item is ReviewQueueItem => item !== null);
+  return { total, items };
 }
 
 function toItem(doc: CommuneDirectoryDoc, registry: MunicipalityRegistry, today: string): ReviewQueueItem | null {

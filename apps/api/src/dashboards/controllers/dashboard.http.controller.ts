@@ -4,7 +4,7 @@ import { can, type Principal } from '@cdce/auth';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { Requires } from '../../auth/requires.decorator';
 import { DashboardQueries } from '../dashboard-queries';
-import { ActivityQueryDto, ReadModelPositionQueryDto } from '../dto/read-model-position.query.dto';
+import { ActivityQueryDto, ReadModelPositionQueryDto, ReviewQueueQueryDto } from '../dto/read-model-position.query.dto';
 
 /**
  * The coordination's views. Campaign-wide figures and the review queue are for the coordination, admins and
@@ -32,9 +32,12 @@ export class DashboardHttpController {
   @Get('review-queue')
   @Requires('commune.read', 'global')
   @ApiOperation({ summary: 'Dossiers en attente d’examen (candidatures et renouvellements), le plus ancien d’abord' })
-  async reviewQueue(@Query() query: ReadModelPositionQueryDto) {
+  async reviewQueue(@Query() query: ReviewQueueQueryDto) {
     await this.queries.fresh(query.minPosition);
-    return this.queries.reviewQueue();
+    return this.queries.reviewQueue({
+      ...(query.limit !== undefined ? { limit: Number(query.limit) } : {}),
+      ...(query.offset !== undefined ? { offset: Number(query.offset) } : {}),
+    });
   }
 
   @Get('activity')

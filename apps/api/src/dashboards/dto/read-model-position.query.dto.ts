@@ -24,3 +24,15 @@ export class ActivityQueryDto extends ReadModelPositionQueryDto {
   @Matches(/^\d{1,15}$/, { message: 'before must be a whole number ≥ 0' })
   before?: string;
 }
+
+export class ReviewQueueQueryDto extends ReadModelPositionQueryDto {
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Matches(/^([1-9]\d{0,1}|[1-4]\d\d|500)$/, { message: 'limit must be a whole number from 1 to 500' })
+  limit?: string;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Matches(/^\d{1,9}$/, { message: 'offset must be a whole number ≥ 0' })
+  offset?: string;
+}
