@@ -20,4 +20,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EVENT_STORE: 'postgres' }, [])).toThrow(/use "sqlite"/);
     expect(() => loadConfig({ REDIS_URL: 'http://x' }, [])).toThrow(/REDIS_URL must start with redis:/);
   });
+
+  it('runs the worker inside the API by default, apart with CDCE_WORKER=off', () => {
+    expect(loadConfig({}, [])).toMatchObject({ worker: 'embedded', mailer: true });
+    expect(loadConfig({ CDCE_WORKER: 'off' }, []).worker).toBe('off');
+    expect(() => loadConfig({ CDCE_WORKER: 'separate' }, [])).toThrow(/CDCE_WORKER=separate is not known/);
+  });
+
+  it('lets one worker out of several deliver the mail: CDCE_MAILER=on|off', () => {
+    expect(loadConfig({ CDCE_MAILER: 'off' }, []).mailer).toBe(false);
+    expect(loadConfig({ CDCE_MAILER: 'ON' }, []).mailer).toBe(true);
+    expect(() => loadConfig({ CDCE_MAILER: 'maybe' }, [])).toThrow(/CDCE_MAILER=maybe is not a switch/);
+  });
 });

@@ -13,7 +13,20 @@ export interface AppConfig {
   readonly smtpUrl?: string;
   /** Load the demo history on first start (`CDCE_DEMO=1` or `npm start -- --demo`). */
   readonly demo: boolean;
+  /**
+   * `embedded` (default): the API process also runs the worker (timers, jobs, mailer), so `npm start` is the whole
+   * product. `off`: the API only serves HTTP; workers run apart (`npm run start:worker`). `CDCE_WORKER`.
+   */
+  readonly worker?: WorkerMode;
+  /**
+   * Whether this process delivers the mail outbox (`CDCE_MAILER=on|off`, default on). Each worker keeps its outbox in
+   * its own data folder: when several workers do not share one folder, turn it on in exactly one of them, or every
+   * mail goes out once per worker.
+   */
+  readonly mailer?: boolean;
 }
+
+export type WorkerMode = 'embedded' | 'off';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -37,7 +50,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     ...(env.REDIS_URL ? { redisUrl: checkedUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']) } : {}),
     ...(env.SMTP_URL ? { smtpUrl: checkedUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']) } : {}),
     demo: env.CDCE_DEMO === '1' || env.CDCE_DEMO === 'true' || argv.includes('--demo'),
+    worker: workerMode(env.CDCE_WORKER),
+    mailer: onOff('CDCE_MAILER', env.CDCE_MAILER, true),
   };
+}
+
+function workerMode(value: string | undefined): WorkerMode {
+  const mode = value?.trim() || 'embedded';
+  if (mode === 'embedded' || mode === 'off') return mode;
+  throw new ConfigError(
+    `CDCE_WORKER=${value} is not known: use "embedded" (the API runs the worker, the default) or "off" (run npm run start:worker apart).`,
+  );
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  const given = value?.trim().toLowerCase();
+  if (!given) return fallback;
+  if (['on', '1', 'true', 'yes'].includes(given)) return true;
+  if (['off', '0', 'false', 'no'].includes(given)) return false;
+  throw new ConfigError(`${name}=${value} is not a switch: use "on" or "off".`);
 }
 
 function eventStoreConfig(env: NodeJS.ProcessEnv, dataDir: string): EventStoreConfig {
