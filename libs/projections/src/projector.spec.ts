@@ -99,6 +99,22 @@ describe('Projector', () => {
     expect(readModels.checkpoint('tallies')?.version).toBe(2);
   });
 
+  it('folds the same documents right across batches, from its cache or, once evicted, from the table', async () => {
+    await append(store, 'tally-a', 'X');
+    await append(store, 'tally-b', 'X');
+    await append(store, 'tally-a', 'Y');
+    await append(store, 'tally-a', 'Z');
+    await append(store, 'tally-b', 'Y');
+    for (const cachedDocuments of [0, 1, 100]) {
+      readModels.reset('tallies');
+      await new Projector(store, readModels, [tallies()], { batchSize: 1, cachedDocuments }).catchUp();
+      expect(rows()).toEqual([
+        { id: 'tally-a', count: 3 },
+        { id: 'tally-b', count: 2 },
+      ]);
+    }
+  });
+
   it('deletes a document when evolve returns undefined', async () => {
     await append(store, 'tally-a', 'X', 'Removed');
     await new Projector(store, readModels, [tallies()]).catchUp();

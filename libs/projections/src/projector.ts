@@ -6,6 +6,11 @@ export interface ProjectorOptions {
   /** Most events applied in one transaction. */
   readonly batchSize?: number;
   readonly clock?: () => Date;
+  /**
+   * Documents kept parsed in memory per projection, most recently written first (default 5 000): a document touched
+   * again in a later batch is not read and parsed again. 0 disables the cache.
+   */
+  readonly cachedDocuments?: number;
   /** Called after each committed batch (progress bars, metrics). */
   readonly onBatch?: (position: bigint, count: number) => void;
 }
@@ -30,6 +35,8 @@ interface Slot {
   readonly projection: Projection<unknown>;
   readonly writer: DocumentWriter<unknown>;
   position: bigint;
+  /** Committed documents by id (undefined: known to be absent). Only the projector writes these tables. */
+  readonly cache: Map<string, unknown>;
 }
 
 /**
@@ -64,6 +71,7 @@ export class Projector {
         projection,
         writer: readModels.writerFor(projection),
         position: readModels.checkpoint(projection.name)!.position,
+        cache: new Map<string, unknown>(),
       };
     });
   }
@@ -171,27 +179,50 @@ export class Projector {
   private apply(batch: readonly RecordedEvent[]): void {
     const last = batch[batch.length - 1]!.position;
     const now = this.clock().toISOString();
-    this.readModels.db.transaction(() => {
-      for (const slot of this.slots) this.applyTo(slot, batch, last, now);
-    })();
+    const written: Map<string, unknown>[] = [];
+    try {
+      this.readModels.db.transaction(() => {
+        for (const slot of this.slots) written.push(this.applyTo(slot, batch, last, now));
+      })();
+    } catch (error) {
+      // Nothing of the batch was committed; drop what the cache may hold of it.
+      this.slots.forEach((slot) => slot.cache.clear());
+      throw error;
+    }
+    this.slots.forEach((slot, i) => this.remember(slot, written[i]!));
     this.slots.forEach((slot) => (slot.position = slot.position > last ? slot.position : last));
     this.options.onBatch?.(last, batch.length);
     this.notifyWaiters();
   }
 
-  private applyTo(slot: Slot, batch: readonly RecordedEvent[], last: bigint, now: string): void {
-    if (slot.position >= last) return;
-    const { projection, writer } = slot;
+  private applyTo(slot: Slot, batch: readonly RecordedEvent[], last: bigint, now: string): Map<string, unknown> {
     const dirty = new Map<string, unknown>();
+    if (slot.position >= last) return dirty;
+    const { projection, writer, cache } = slot;
     for (const event of batch) {
       if (event.position <= slot.position || !accepts(projection.filter, event)) continue;
       const id = projection.documentIdOf(event);
       if (id === undefined) continue;
-      const current = dirty.has(id) ? dirty.get(id) : writer.load(id);
+      const current = dirty.has(id) ? dirty.get(id) : cache.has(id) ? cache.get(id) : writer.load(id);
       dirty.set(id, evolveOrExplain(projection, current, event));
     }
     dirty.forEach((doc, id) => writer.save(id, doc));
     this.readModels.saveCheckpoint(projection.name, last, now);
+    return dirty;
+  }
+
+  /** Keeps the committed documents parsed, evicting the least recently written beyond the limit. */
+  private remember(slot: Slot, written: Map<string, unknown>): void {
+    const limit = this.options.cachedDocuments ?? 5000;
+    if (limit <= 0) return;
+    for (const [id, doc] of written) {
+      slot.cache.delete(id);
+      slot.cache.set(id, doc);
+    }
+    for (const id of slot.cache.keys()) {
+      if (slot.cache.size <= limit) break;
+      slot.cache.delete(id);
+    }
   }
 
   private advanceTo(position: bigint): void {
