@@ -1,19 +1,11 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import {
-  CDCE_2022,
-  communeDecider,
-  communeStreamId,
-  type CommuneCommand,
-  type CommuneCommandResult,
-  type CommuneStatus,
-  ExecuteCommuneCommand,
-} from '@cdce/communes';
-import { DomainError, type EventStore, handleCommand } from '@cdce/eventsourcing';
+import { type CommuneCommandResult, type CommuneStatus, ExecuteCommuneCommand } from '@cdce/communes';
+import { DomainError, type EventStore } from '@cdce/eventsourcing';
 import type { PeopleDirectory } from '@cdce/people';
 import type { ManualClock } from '@cdce/platform';
 import type { MunicipalityRegistry } from '@cdce/reference';
 import { writeCampaignStory } from './campaign-story';
-import { DemoCast, DISSOLVED_POPULATION } from './demo-cast';
+import { DemoCast } from './demo-cast';
 import { DemoPeople } from './demo-people';
 import { Random } from './random';
 import type { DemoStep } from './story-writer';
@@ -28,10 +20,7 @@ export interface BuildDemoHistoryOptions {
   readonly seed?: number;
   /** Where the invented COPIL members and reviewers are registered (names stay out of events). */
   readonly people?: PeopleDirectory;
-  /**
-   * Needed only while the application layer cannot evaluate a dossier of a dissolved commune (its population is
-   * unknown to the registry): Bastogne 82003 and Bertogne 82005 then submit through the decider directly.
-   */
+  /** When given, the report counts the events in the log (a merger also appends to the successor's stream). */
   readonly eventStore?: EventStore;
   /** Called every `progressEvery` commands with the count done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -46,8 +35,6 @@ export interface DemoHistoryReport {
   readonly people: number;
   /** Communes per status at the end of the history. */
   readonly statuses: Readonly<Partial<Record<CommuneStatus, number>>>;
-  /** The commands sent straight to the decider (see `eventStore`). */
-  readonly directCommands: number;
 }
 
 export const DEFAULT_DEMO_SEED = 2015;
@@ -84,11 +71,9 @@ export async function buildDemoHistory(options: BuildDemoHistoryOptions): Promis
   for (const person of invented) await options.people?.register(person);
   const states = new Map<string, CommuneStatus>();
   let events = 0;
-  let direct = 0;
   for (const [index, step] of steps.entries()) {
     options.clock.set(new Date(step.at));
-    const { result, direct: wentDirect } = await send(options, step);
-    direct += wentDirect ? 1 : 0;
+    const { result } = await send(options, step);
     events += result.alreadyHandled ? 0 : result.events.length;
     states.set(step.nis, result.state.status);
     const next = step.followUp?.(result);
@@ -108,25 +93,14 @@ export async function buildDemoHistory(options: BuildDemoHistoryOptions): Promis
     streams: states.size,
     people: options.people ? invented.length : 0,
     statuses: countStatuses(states),
-    directCommands: direct,
   };
 }
 
-async function send(
-  options: BuildDemoHistoryOptions,
-  step: DemoStep,
-): Promise<{ result: CommuneCommandResult; direct: boolean }> {
+async function send(options: BuildDemoHistoryOptions, step: DemoStep): Promise<{ result: CommuneCommandResult }> {
   try {
-    return { result: await execute(options, step.nis, step.input, step, step.commandId), direct: false };
+    return { result: await execute(options, step.nis, step.input, step, step.commandId) };
   } catch (error) {
-    if (!(
-      error instanceof DomainError &&
-      error.code === 'INVALID_POPULATION' &&
-      options.registry.dissolved(step.nis)
-    )) {
-      throw new Error(describeFailure(step, error), { cause: error });
-    }
-    return { result: await submitDirectly(options, step), direct: true };
+    throw new Error(describeFailure(step, error), { cause: error });
   }
 }
 
@@ -140,29 +114,6 @@ function execute(
   return options.commandBus.execute(
     new ExecuteCommuneCommand(nis, input, { actor: step.actor, commandId, correlationId: step.commandId }),
   );
-}
-
-/**
- * The registry gives no population for a municipality dissolved since (Statbel publishes the merged one's), so the
- * application layer cannot evaluate a dossier of Bastogne 82003 or Bertogne 82005 recorded before the merger.
- * The demo then runs the same decider on the same store with the population of the time.
- */
-async function submitDirectly(options: BuildDemoHistoryOptions, step: DemoStep): Promise<CommuneCommandResult> {
-  if (!options.eventStore)
-    throw new Error(`Commune ${step.nis} was dissolved: pass the event store to submit its historical dossier.`);
-  const command: CommuneCommand = {
-    type: 'SubmitDossier',
-    data: { criteriaSet: CDCE_2022, population: DISSOLVED_POPULATION[step.nis] ?? 1 },
-    now: options.clock.now().toISOString(),
-  };
-  return handleCommand(options.eventStore, communeStreamId(step.nis), communeDecider, command, {
-    context: {
-      actor: step.actor,
-      commandId: step.commandId,
-      correlationId: step.commandId,
-      causationId: step.commandId,
-    },
-  });
 }
 
 function describeFailure(step: DemoStep, error: unknown): string {

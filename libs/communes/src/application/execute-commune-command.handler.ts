@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, handleCommand, type CommandContext, StreamStateCache } from '@cdce/eventsourcing';
+import { DomainError, EVENT_STORE, type EventStore, handleCommand, type CommandContext, StreamStateCache } from '@cdce/eventsourcing';
 import { CLOCK, type Clock } from '@cdce/platform';
 import { MunicipalityRegistry } from '@cdce/reference';
 import { communeDecider } from '../domain/commune.decider';
@@ -13,6 +13,21 @@ import { ExecuteCommuneCommand, type CommuneCommandInput, type CommuneCommandRes
 import { readCommune } from './read-commune';
 import type { Commune } from '../domain/commune.state';
 import { CRITERIA_SETS, MUNICIPALITIES } from './tokens';
+
+/**
+ * The population the criteria thresholds are evaluated against: the reference data's, which the caller cannot
+ * override; only for a commune dissolved by a merger (no population published any more) must the caller give it.
+ */
+function legalPopulation(known: number | null, given: number | undefined): number {
+  if (known !== null) return known;
+  if (given === undefined) {
+    throw new DomainError(
+      'POPULATION_UNKNOWN',
+      'This commune was dissolved by a merger and the reference data no longer gives its population: send the legal population of the time with the dossier (population).',
+    );
+  }
+  return given;
+}
 
 /** Without If-Match the caller asked for "the latest state": re-deciding after a concurrent write is then safe. */
 const RETRIES_WITHOUT_IF_MATCH = 3;
@@ -82,7 +97,11 @@ export class ExecuteCommuneCommandHandler implements ICommandHandler<ExecuteComm
       case 'SubmitDossier':
         return {
           type: 'SubmitDossier',
-          data: { ...input.data, criteriaSet: this.criteriaSets.current(), population: population ?? 0 },
+          data: {
+            ...(input.data.acknowledgeIncomplete !== undefined ? { acknowledgeIncomplete: input.data.acknowledgeIncomplete } : {}),
+            criteriaSet: this.criteriaSets.current(),
+            population: legalPopulation(population, input.data.population),
+          },
         };
       case 'AssignSponsor': {
         campaignCommune(this.municipalities, input.data.sponsorNis);

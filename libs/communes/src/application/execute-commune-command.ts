@@ -11,7 +11,14 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  */
 export type CommuneCommandInput =
   | DistributiveOmit<Exclude<CommuneCommand, { type: 'SubmitDossier' | 'AssignSponsor' }>, 'now'>
-  | { readonly type: 'SubmitDossier'; readonly data: { readonly acknowledgeIncomplete?: boolean } }
+  | {
+      readonly type: 'SubmitDossier';
+      readonly data: {
+        readonly acknowledgeIncomplete?: boolean;
+        /** Only for a commune dissolved by a merger, whose population the reference data no longer gives. */
+        readonly population?: number;
+      };
+    }
   | { readonly type: 'AssignSponsor'; readonly data: { readonly sponsorNis: string } };
 
 export interface CommandMeta {

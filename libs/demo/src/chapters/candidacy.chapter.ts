@@ -1,6 +1,7 @@
 import { addDays, bandFor, CDCE_2022, type CriterionChange, type PartnerKind } from '@cdce/communes';
 import { afterElectionWindow } from '../campaign-calendar';
 import { dayBetween, earlier, later, spread } from '../dates';
+import { DISSOLVED_POPULATION } from '../demo-cast';
 import { copilSeat } from '../demo-people';
 import type { StoryWriter } from '../story-writer';
 import { monthsToFirstRenewal } from '../title-cycle';
@@ -164,7 +165,11 @@ export function submitAndReview(
   const submitted = afterElectionWindow(submitOn);
   w.byCommune(submitted, {
     type: 'SubmitDossier',
-    data: options.acknowledgeIncomplete ? { acknowledgeIncomplete: true } : {},
+    data: {
+      ...(options.acknowledgeIncomplete ? { acknowledgeIncomplete: true } : {}),
+      // The registry no longer knows the population of a commune dissolved since: the dossier carries it.
+      ...(DISSOLVED_POPULATION[w.nis] ? { population: DISSOLVED_POPULATION[w.nis] } : {}),
+    },
   });
   if (outcome.kind === 'pending' && !outcome.reviewStarted) return submitted;
   const reviewer = w.reviewer();

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** The criteria set in force and the commune's population are added by the server, never sent by the client. */
+/** The criteria set in force and the commune's population are added by the server (population: see below). */
 export class SubmitDossierRequestDto {
   @ApiPropertyOptional({
     description:
@@ -11,4 +11,15 @@ export class SubmitDossierRequestDto {
   @IsOptional()
   @IsBoolean()
   acknowledgeIncomplete?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "Population légale de l'époque, uniquement pour une commune disparue dans une fusion (les données de référence ne la donnent plus) ; ignorée sinon",
+    example: 16077,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000)
+  population?: number;
 }
