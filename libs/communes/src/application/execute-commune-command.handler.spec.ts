@@ -89,6 +89,18 @@ describe('ExecuteCommuneCommandHandler', () => {
     ).rejects.toMatchObject({ code: 'UNKNOWN_COMMUNE' });
   });
 
+  it('asks the population of the time for a dossier of a commune dissolved since, and uses the registry otherwise', async () => {
+    // 82003 Bastogne (dissolved 2024-12-02) is a candidate since the merger test above was refused.
+    await expect(run('82003', { type: 'SubmitDossier', data: { acknowledgeIncomplete: true } })).rejects.toMatchObject({
+      code: 'POPULATION_UNKNOWN',
+    });
+    const submitted = await run('82003', { type: 'SubmitDossier', data: { acknowledgeIncomplete: true, population: 16077 } });
+    expect(submitted.events[0]!.data).toMatchObject({ population: 16077 });
+    await run('93010', { type: 'OpenCandidacy', data: { nis: '93010' } });
+    const current = await run('93010', { type: 'SubmitDossier', data: { acknowledgeIncomplete: true, population: 5 } });
+    expect((current.events[0]!.data as { population: number }).population).not.toBe(5);
+  });
+
   it("looks up the sponsor's status in the sponsor's own stream", async () => {
     const titled = async (nis: string) => {
       await run(nis, { type: 'OpenCandidacy', data: { nis } });
