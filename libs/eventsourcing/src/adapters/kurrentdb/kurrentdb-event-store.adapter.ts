@@ -36,7 +36,7 @@ import {
   resolveRetry,
   type PreparedBatch,
   type StoredEventSummary,
-} from '../memory/append-rules';
+} from '../shared/append-rules';
 import {
   assertValidNamespace,
   decodeEvent,

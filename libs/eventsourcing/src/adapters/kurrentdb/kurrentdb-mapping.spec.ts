@@ -3,7 +3,7 @@ import type { CommandContext } from '../../event';
 import { eventIdFor } from '../../event-id';
 import { CorruptEventError, StoreUnavailableError, WrongExpectedRevisionError } from '../../errors';
 import { GENESIS_HASH, verifyHashChain } from '../../hash-chain';
-import { prepareBatch } from '../memory/append-rules';
+import { prepareBatch } from '../shared/append-rules';
 import {
   assertValidNamespace,
   decodeEvent,

@@ -10,7 +10,7 @@ import type { EventMetadata, RecordedEvent } from '../../event';
 import { CorruptEventError, StoreUnavailableError, WrongExpectedRevisionError } from '../../errors';
 import type { AllFilter, ExpectedRevision } from '../../event-store.port';
 import { eventHash, GENESIS_HASH } from '../../hash-chain';
-import { metadataFor, type PreparedBatch } from '../memory/append-rules';
+import { metadataFor, type PreparedBatch } from '../shared/append-rules';
 
 /*
  * Pure translations between the cdce port and KurrentDB's client types. Only types are imported from the client, so

@@ -19,8 +19,8 @@ import {
   prepareBatch,
   resolveRetry,
   type PreparedBatch,
-} from './append-rules';
-import { CatchUpSubscription, type LogPage } from './catch-up-subscription';
+} from '../shared/append-rules';
+import { CatchUpSubscription, type LogPage, readAllPages } from '../shared/catch-up-subscription';
 
 /** A stored event: data kept as JSON text, so that readers get fresh copies and the same key order as SQLite. */
 interface Row {
@@ -101,17 +101,9 @@ export class InMemoryEventStore implements EventStore {
     return result;
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    let after = options.after ?? -1n;
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      const page = this.readPage(after, Math.min(PAGE_SIZE, remaining), options.filter);
-      for (const event of page.events) yield event;
-      remaining -= page.events.length;
-      if (page.scannedTo <= after) return;
-      after = page.scannedTo;
-    }
+    return readAllPages((after, limit) => this.readPage(after, limit, options.filter), options, PAGE_SIZE);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {

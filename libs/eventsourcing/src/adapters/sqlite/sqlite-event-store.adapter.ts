@@ -21,8 +21,8 @@ import {
   resolveRetry,
   type PreparedBatch,
   type StoredEventSummary,
-} from '../memory/append-rules';
-import { CatchUpSubscription, type LogPage } from '../memory/catch-up-subscription';
+} from '../shared/append-rules';
+import { CatchUpSubscription, type LogPage, readAllPages } from '../shared/catch-up-subscription';
 import { SqliteChangeSignal } from './sqlite-change-signal';
 import { boundToNumber, EVENT_COLUMNS, filterSql, toRecordedEvent } from './sqlite-rows';
 import { isDamagedFileError, openDatabase } from './sqlite-schema';
@@ -133,17 +133,9 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent) as RecordedEvent<E>[];
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    let after = options.after ?? -1n;
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      const page = this.readPage(after, Math.min(READ_PAGE_SIZE, remaining), options.filter);
-      for (const event of page.events) yield event;
-      remaining -= page.events.length;
-      if (page.scannedTo <= after) return;
-      after = page.scannedTo;
-    }
+    return readAllPages((after, limit) => this.readPage(after, limit, options.filter), options, READ_PAGE_SIZE);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../event';
 import { CorruptEventError } from '../../errors';
 import type { AllFilter } from '../../event-store.port';
-import { parseStoredData } from '../memory/append-rules';
+import { parseStoredData } from '../shared/append-rules';
 
 /** Columns read for an event, in the order `toRecordedEvent` expects them (statements run in raw/array mode). */
 export const EVENT_COLUMNS =

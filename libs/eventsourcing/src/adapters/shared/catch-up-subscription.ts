@@ -97,3 +97,23 @@ export class CatchUpSubscription implements EventSubscription, AsyncIterator<Rec
     });
   }
 }
+
+/**
+ * `readAll` for stores that read the log page by page: yields each page's events, stops at `maxCount` or when a page
+ * scanned nothing new (the end of the log).
+ */
+export async function* readAllPages(
+  readPage: (after: bigint, limit: number) => LogPage,
+  options: { readonly after?: bigint; readonly maxCount?: number },
+  pageSize: number,
+): AsyncIterable<RecordedEvent> {
+  let after = options.after ?? -1n;
+  let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+  while (remaining > 0) {
+    const page = readPage(after, Math.min(pageSize, remaining));
+    for (const event of page.events) yield event;
+    remaining -= page.events.length;
+    if (page.scannedTo <= after) return;
+    after = page.scannedTo;
+  }
+}
