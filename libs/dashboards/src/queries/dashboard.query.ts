@@ -137,7 +137,7 @@ function statusCounts(readModels: SqliteReadModelStore, registry: MunicipalityRe
   const areas = referenceAreas(registry);
   const rows = readModels.db
     .prepare(
-      `SELECT status, substr(id, 1, 2) AS arrondissement, count(*) AS n FROM ${DIRECTORY_TABLE} GROUP BY status, arrondissement`,
+      `SELECT status, substr(id, 1, 2) AS arrondissement, count(*) AS n FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.statusArea} GROUP BY status, arrondissement`,
     )
     .all() as { status: CommuneStatus; arrondissement: string; n: number }[];
   const byStatus = emptyCounts();
@@ -174,9 +174,11 @@ function statusCounts(readModels: SqliteReadModelStore, registry: MunicipalityRe
 
 function titlesPerYear(readModels: SqliteReadModelStore): TitlesOfYear[] {
   const table = SqliteReadModelStore.tableOf(titleEventsProjection);
-  const rows = readModels.db
-    .prepare(`SELECT year, kind, count(*) AS n FROM ${table} GROUP BY year, kind ORDER BY year`)
-    .all() as { year: number; kind: TitleEventKind; n: number }[];
+  const rows = readModels.db.prepare(`SELECT year, kind, count(*) AS n FROM ${table} GROUP BY year, kind`).all() as {
+    year: number;
+    kind: TitleEventKind;
+    n: number;
+  }[];
   const years = new Map<number, Record<TitleEventKind, number>>();
   for (const { year, kind, n } of rows) {
     const counts =
@@ -184,17 +186,19 @@ function titlesPerYear(readModels: SqliteReadModelStore): TitlesOfYear[] {
     counts[kind] = n;
     years.set(year, counts);
   }
-  return [...years].map(([year, counts]) => ({
-    year,
-    ...counts,
-    lost: counts.lapsed + counts.relinquished + counts.withdrawn,
-  }));
+  return [...years]
+    .sort(([a], [b]) => a - b)
+    .map(([year, counts]) => ({
+      year,
+      ...counts,
+      lost: counts.lapsed + counts.relinquished + counts.withdrawn,
+    }));
 }
 
 function timeToFirstTitle(readModels: SqliteReadModelStore) {
   const { db } = readModels;
   const communes = db
-    .prepare(`SELECT count(*) FROM ${DIRECTORY_TABLE} WHERE ${HAS_FIRST_TITLE}`)
+    .prepare(`SELECT count(*) FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.daysToFirstTitle} WHERE ${HAS_FIRST_TITLE}`)
     .pluck()
     .get() as number;
   if (communes === 0) return { communes, medianMonths: null };

@@ -28,7 +28,7 @@ export const SUBMITTED_AT = `coalesce(json_extract(doc, '$.state.dossier.submitt
 export const IN_REVIEW = `status IN ('under_review', 'renewal_under_review')`;
 
 export const INDEX = {
-  statusArea: `${DIRECTORY_TABLE}__dash_status_area`,
+  statusArea: `${DIRECTORY_TABLE}__dash_status_area_id`,
   statusValidUntil: `${DIRECTORY_TABLE}__dash_status_valid_until`,
   daysToFirstTitle: `${DIRECTORY_TABLE}__dash_days_to_first_title`,
   losingMomentum: `${DIRECTORY_TABLE}__dash_losing_momentum`,
@@ -37,8 +37,8 @@ export const INDEX = {
 
 /** name → definition (after `ON <table>`). */
 export const DIRECTORY_DASHBOARD_INDEXES: Readonly<Record<string, string>> = {
-  // Counts by status and arrondissement (the NIS code's first two digits name it).
-  [INDEX.statusArea]: '(status, substr(id, 1, 2))',
+  // Counts by status and arrondissement (the NIS code's first two digits name it); `id` makes the index covering.
+  [INDEX.statusArea]: '(status, substr(id, 1, 2), id)',
   [INDEX.statusValidUntil]: '(status, valid_until, id)',
   [INDEX.daysToFirstTitle]: `(${DAYS_TO_FIRST_TITLE}) WHERE ${HAS_FIRST_TITLE}`,
   [INDEX.losingMomentum]: `(${LOSING_MOMENTUM_VALUES}, id) WHERE status = 'losing_momentum'`,
