@@ -168,7 +168,7 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       expect(await rowNames(page)).toEqual(['Namur']);
 
       await page.getByLabel('Rechercher par nom').fill('');
-      await page.getByLabel('Trier par').selectOption({ label: 'Fin de validité du titre' });
+      await page.getByLabel('Trier par').selectOption({ label: 'Échéance du titre' });
       await page.getByText('280 commune(s)').waitFor();
       await page.locator('table.data-table tbody tr').first().filter({ hasText: 'Namur' }).waitFor();
       expect((await rowNames(page)).slice(0, 2)).toEqual(['Namur', 'Liège']);
@@ -310,7 +310,34 @@ describeInBrowser('the coordination web app in headless chromium', () => {
         await page.waitForLoadState('networkidle');
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         await shot(page, name, url !== '/communes');
+        await shot(page, `${name}-premier-ecran`, false);
       }
+      await page.close();
+    });
+
+    it('has no WCAG 2.1 A or AA violation that axe can detect (contrast, labels, landmarks, names) on any page', async () => {
+      const page = await newPage();
+      const pages = [
+        '/connexion',
+        '/',
+        '/communes',
+        `/communes/${COMMUNES.liege.nis}`,
+        `/communes/${COMMUNES.mons.nis}`,
+        '/revue',
+        `/revue/${COMMUNES.ciney.nis}`,
+      ];
+      const found: Record<string, string[]> = {};
+      for (const url of pages) {
+        if (url === '/') await signIn(page, coordination);
+        else await page.goto(`${baseUrl}${url}`);
+        await heading(page).waitFor();
+        await page.waitForLoadState('networkidle');
+        // Open the charts' tables too: what is hidden by default must pass as well.
+        for (const summary of await page.locator('summary').all()) await summary.click();
+        const violations = await axe(page);
+        if (violations.length) found[url] = violations;
+      }
+      expect(found).toEqual({});
       await page.close();
     });
 
@@ -335,6 +362,21 @@ describeInBrowser('the coordination web app in headless chromium', () => {
     });
   });
 });
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) in the page; returns one line per violation with the elements involved. */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  });
+}
+
+interface AxeResult {
+  readonly violations: readonly { id: string; help: string; nodes: readonly { target: readonly string[] }[] }[];
+}
 
 /** Names (French) in the communes table, in order. */
 async function rowNames(page: Page): Promise<string[]> {

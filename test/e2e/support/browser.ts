@@ -32,6 +32,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       // Date fields and number formats as a French-speaking coordinator sees them.
       '--lang=fr-BE',
     ],
+    env: { ...process.env, LANG: 'fr_BE.UTF-8', LANGUAGE: 'fr' },
     viewport: { width: 1280, height: 900 },
     locale: 'fr-BE',
     timezoneId: 'Europe/Brussels',

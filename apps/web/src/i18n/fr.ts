@@ -262,7 +262,7 @@ export const fr = {
   'communes.none': 'Aucune commune ne correspond à ces filtres.',
   'communes.sort.name': 'Nom',
   'communes.sort.status': 'Statut',
-  'communes.sort.validUntil': 'Fin de validité du titre',
+  'communes.sort.validUntil': 'Échéance du titre',
   'communes.sort.population': 'Population',
   'communes.sort.updatedAt': 'Dernière activité',
   'communes.col.name': 'Commune',

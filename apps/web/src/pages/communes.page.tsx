@@ -173,7 +173,7 @@ function CommuneTable({ list, busy }: { readonly list: CommuneList; readonly bus
                         / {c.names.nl}
                       </span>
                     )}
-                    {c.names.de && (
+                    {c.names.de && c.names.de !== c.names.fr && c.names.de !== c.names.nl && (
                       <span className="muted" lang="de">
                         {' '}
                         / {c.names.de}
