@@ -3,7 +3,7 @@
 export { JobsModule, type JobsModuleOptions } from './jobs.module';
 export { jobsOptionsFromEnv, resolveJobsOptions, type JobsOptions, type ResolvedJobsOptions } from './jobs.options';
 export { JobsRuntime } from './runtime/jobs.runtime';
-export type { JobsStatus, MailerStatus, OutboxMessageView } from './runtime/jobs-status';
+export { outboxMessageView, type JobsStatus, type MailerStatus, type OutboxMessageView } from './runtime/jobs-status';
 export { WORKER_READ_MODELS, RECURRING_EXECUTOR } from './runtime/tokens';
 export type { RecurringJob, RecurringJobExecutor, PlannedRun } from './recurring/recurring-job';
 export { InProcessRecurringExecutor } from './recurring/in-process-recurring.executor';

@@ -47,14 +47,20 @@ export interface ResolvedJobsOptions {
 
 export const JOBS_OPTIONS = Symbol.for('cdce.JobsOptions');
 
-/** Reads the programme settings from the environment (`CDCE_WEBINAR_RULE`, `CDCE_WEBINAR_THEMES`). */
+/**
+ * Reads the runtime settings from the environment: `CDCE_WEBINAR_RULE`, `CDCE_WEBINAR_THEMES` (separated by `|`),
+ * `CDCE_WEBINAR_PROGRAMME_AT_START` (on|off) and `CDCE_QUEUE_PREFIX` (BullMQ key prefix).
+ */
 export function jobsOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): JobsOptions {
+  const atStart = env.CDCE_WEBINAR_PROGRAMME_AT_START?.trim().toLowerCase();
   const themes = env.CDCE_WEBINAR_THEMES?.split('|')
     .map((theme) => theme.trim())
     .filter((theme) => theme.length > 0);
   return {
     ...(env.CDCE_WEBINAR_RULE ? { programmeRule: programmeRuleFromCron(env.CDCE_WEBINAR_RULE) } : {}),
     ...(themes && themes.length > 0 ? { themes: { byMonth: themes } } : {}),
+    ...(atStart ? { programmeAtStart: !['off', '0', 'false', 'no'].includes(atStart) } : {}),
+    ...(env.CDCE_QUEUE_PREFIX ? { prefix: env.CDCE_QUEUE_PREFIX } : {}),
     env,
   };
 }

@@ -137,6 +137,11 @@ export class JobsRuntime implements OnApplicationBootstrap, BeforeApplicationShu
     return this.mailer?.outbox;
   }
 
+  /** `smtp` or `eml` when this process delivers mail. */
+  get mailTransportKind(): 'smtp' | 'eml' | undefined {
+    return this.mailer?.transport.kind;
+  }
+
   /** Gives a failed mail a new series of attempts and wakes the delivery loop. */
   retryMail(messageId: string): OutboxMessageView {
     if (!this.mailer) throw new Error('This process does not deliver mail (CDCE_MAILER=off).');
