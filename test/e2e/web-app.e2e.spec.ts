@@ -108,7 +108,9 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await page.getByRole('link', { name: 'Tableau de bord' }).click();
       await expect(heading(page).textContent()).resolves.toBe('Tableau de bord');
       expect(await figure(page, 'Communes titrées').textContent()).toBe('2');
-      await expect(page.locator('.figure', { hasText: 'Communes titrées' }).textContent()).resolves.toMatch(/sur 280 communes/);
+      await expect(page.locator('.figure', { hasText: 'Communes titrées' }).textContent()).resolves.toMatch(
+        /sur 280 communes/,
+      );
       await page.close();
     });
 
@@ -132,8 +134,12 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       expect(await figure(page, 'En perte de vitesse').textContent()).toBe('1');
       expect(await figure(page, 'Dossiers en attente').textContent()).toBe('2');
       expect(await figure(page, 'Renouvellements à 30 jours').textContent()).toBe('1');
-      const momentum = page.locator('section', { has: page.getByRole('heading', { name: 'Communes en perte de vitesse' }) });
-      await expect(momentum.textContent()).resolves.toMatch(/Liège.*Comité de pilotage inactif.*Fair-ô-mètre non remis/s);
+      const momentum = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Communes en perte de vitesse' }),
+      });
+      await expect(momentum.textContent()).resolves.toMatch(
+        /Liège.*Comité de pilotage inactif.*Fair-ô-mètre non remis/s,
+      );
       const deadlines = page.locator('section', { has: page.getByRole('heading', { name: 'Échéances à venir' }) });
       await expect(deadlines.textContent()).resolves.toContain('Namur');
       await page.getByText('Voir les chiffres en tableau').first().click();
@@ -183,10 +189,15 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await page.getByRole('link', { name: 'Namur', exact: true }).click();
       await expect(heading(page).textContent()).resolves.toBe('Namur');
       expect(page.url()).toBe(`${baseUrl}/communes/${COMMUNES.namur.nis}`);
-      const section = (name: string) => page.locator('section', { has: page.getByRole('heading', { name, exact: true }) });
+      const section = (name: string) =>
+        page.locator('section', { has: page.getByRole('heading', { name, exact: true }) });
       await expect(section('Titre').textContent()).resolves.toMatch(/Cycle 1.*Valide du .* au /s);
-      await expect(section('Critères').textContent()).resolves.toMatch(/Autorité communale.*Délibération du .*café, thé/s);
-      await expect(section('Comité de pilotage').textContent()).resolves.toMatch(/p-92094-chair.*Présidence.*Administration communale/s);
+      await expect(section('Critères').textContent()).resolves.toMatch(
+        /Autorité communale.*Délibération du .*café, thé/s,
+      );
+      await expect(section('Comité de pilotage').textContent()).resolves.toMatch(
+        /p-92094-chair.*Présidence.*Administration communale/s,
+      );
       await section('Partenaires et seuils').getByRole('table').waitFor();
       await expect(section('Partenaires et seuils').textContent()).resolves.toMatch(/Horeca.*Non rempli/s);
       const timeline = section('Historique');
@@ -197,7 +208,9 @@ describeInBrowser('the coordination web app in headless chromium', () => {
 
       await page.goto(`${baseUrl}/communes/${COMMUNES.liege.nis}`);
       await expect(heading(page).textContent()).resolves.toBe('Liège');
-      await expect(section('Perte de vitesse').textContent()).resolves.toMatch(/Comité de pilotage inactif.*Plan d’accompagnement.*Départ de la personne de contact/s);
+      await expect(section('Perte de vitesse').textContent()).resolves.toMatch(
+        /Comité de pilotage inactif.*Plan d’accompagnement.*Départ de la personne de contact/s,
+      );
       await shot(page, '04-fiche-commune-perte-de-vitesse');
       await page.close();
     });
@@ -237,7 +250,10 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await page.getByRole('button', { name: 'Commencer l’examen' }).waitFor();
 
       // Someone else starts the review in the meantime: the revision this page shows is now stale.
-      const other = await api.request('POST', `/api/communes/${COMMUNES.ciney.nis}/dossier/review`, { token: coordination, body: {} });
+      const other = await api.request('POST', `/api/communes/${COMMUNES.ciney.nis}/dossier/review`, {
+        token: coordination,
+        body: {},
+      });
       expect(other.status).toBe(200);
       await page.getByRole('button', { name: 'Commencer l’examen' }).click();
       const alert = page.getByRole('alert');
@@ -353,7 +369,12 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       const focused = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement;
         const style = getComputedStyle(element);
-        return { tag: element.tagName, text: element.textContent, outline: style.outlineStyle, width: style.outlineWidth };
+        return {
+          tag: element.tagName,
+          text: element.textContent,
+          outline: style.outlineStyle,
+          width: style.outlineWidth,
+        };
       });
       expect(focused).toEqual({ tag: 'A', text: 'Communes', outline: 'solid', width: '3px' });
       await page.keyboard.press('Enter');
@@ -367,10 +388,18 @@ describeInBrowser('the coordination web app in headless chromium', () => {
 async function axe(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe.run(document, {
+    const result = await (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
   });
 }
 

@@ -10,7 +10,10 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
  */
 export function buildWebApp(): void {
   const manifest = require.resolve('vite/package.json', { paths: [ROOT] });
-  const vite = path.join(path.dirname(manifest), (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { bin: { vite: string } }).bin.vite);
+  const vite = path.join(
+    path.dirname(manifest),
+    (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { bin: { vite: string } }).bin.vite,
+  );
   execFileSync(process.execPath, [vite, 'build', 'apps/web', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',

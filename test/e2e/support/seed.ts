@@ -25,15 +25,25 @@ export function day(api: ApiHarness, days: number): string {
 /** Sends one command over HTTP and fails loudly with the problem body when it is refused. */
 async function send(api: ApiHarness, token: string, path: string, body: unknown = {}): Promise<void> {
   const response = await api.request('POST', path, { token, body });
-  if (response.status !== 200) throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
 }
 
 /** The evidence of the six criteria, dated in the weeks before the clock's day; `horeca` partners as asked. */
 async function buildEvidence(api: ApiHarness, token: string, nis: string, horeca: number): Promise<void> {
   const base = `/api/communes/${nis}`;
-  const partner = (kind: string) => ({ partnerId: randomUUID(), kind, fairTradeProducts: ['café', 'chocolat'], registeredOn: day(api, -40) });
+  const partner = (kind: string) => ({
+    partnerId: randomUUID(),
+    kind,
+    fairTradeProducts: ['café', 'chocolat'],
+    registeredOn: day(api, -40),
+  });
   await send(api, token, `${base}/candidacy`);
-  await send(api, token, `${base}/council-resolutions`, { resolutionId: randomUUID(), votedOn: day(api, -90), fairTradeProducts: ['café', 'thé'] });
+  await send(api, token, `${base}/council-resolutions`, {
+    resolutionId: randomUUID(),
+    votedOn: day(api, -90),
+    fairTradeProducts: ['café', 'thé'],
+  });
   for (const [personId, role, sector] of [
     [`p-${nis}-chair`, 'chair', 'administration'],
     [`p-${nis}-contact`, 'contact', 'civil_society'],
@@ -41,8 +51,15 @@ async function buildEvidence(api: ApiHarness, token: string, nis: string, horeca
   ] as const) {
     await send(api, token, `${base}/copil/members`, { personId, role, sector, joinedOn: day(api, -80) });
   }
-  await send(api, token, `${base}/copil/charter`, { adoptedOn: day(api, -70), sections: ['mission', 'commitments', 'meeting_frequency'] });
-  await send(api, token, `${base}/copil/meetings`, { meetingId: randomUUID(), heldOn: day(api, -70), attendeeCount: 6 });
+  await send(api, token, `${base}/copil/charter`, {
+    adoptedOn: day(api, -70),
+    sections: ['mission', 'commitments', 'meeting_frequency'],
+  });
+  await send(api, token, `${base}/copil/meetings`, {
+    meetingId: randomUUID(),
+    heldOn: day(api, -70),
+    attendeeCount: 6,
+  });
   await send(api, token, `${base}/partners`, partner('shop'));
   for (let i = 0; i < horeca; i++) await send(api, token, `${base}/partners`, partner('horeca'));
   await send(api, token, `${base}/partners`, partner('school'));

@@ -16,13 +16,19 @@ describe('the files of the built web app', () => {
   });
 
   it('serves a hashed asset as a file that may be cached for good', () =>
-    expect(webTarget(root, '/assets/index-abc123.js?v=1')).toEqual({ kind: 'file', relative: 'assets/index-abc123.js', immutable: true }));
+    expect(webTarget(root, '/assets/index-abc123.js?v=1')).toEqual({
+      kind: 'file',
+      relative: 'assets/index-abc123.js',
+      immutable: true,
+    }));
 
   it('serves other files of the build without the long cache', () =>
     expect(webTarget(root, '/robots.txt')).toEqual({ kind: 'file', relative: 'robots.txt', immutable: false }));
 
-  it.each(['/', '/communes/92094', '/revue', '/index.html', '/assets/missing.js'])('answers %s with the app itself', (url) =>
-    expect(webTarget(root, url)).toEqual({ kind: 'index' }));
+  it.each(['/', '/communes/92094', '/revue', '/index.html', '/assets/missing.js'])(
+    'answers %s with the app itself',
+    (url) => expect(webTarget(root, url)).toEqual({ kind: 'index' }),
+  );
 
   it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%E0%A4%A'])(
     'never serves a file outside the build for %s',

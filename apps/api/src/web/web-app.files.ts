@@ -38,7 +38,11 @@ export function webTarget(root: string, urlPath: string): WebTarget {
   if (!absolute.startsWith(root + path.sep)) return { kind: 'index' };
   const relative = path.relative(root, absolute);
   if (relative === 'index.html' || !isFile(absolute)) return { kind: 'index' };
-  return { kind: 'file', relative: relative.split(path.sep).join('/'), immutable: relative.startsWith('assets' + path.sep) };
+  return {
+    kind: 'file',
+    relative: relative.split(path.sep).join('/'),
+    immutable: relative.startsWith('assets' + path.sep),
+  };
 }
 
 function isFile(file: string): boolean {

@@ -55,7 +55,9 @@ describe('the web app served at /', () => {
 
   it('leaves the API, the health check and the OpenAPI document where they were', async () => {
     expect((await get('/health')).json()).toMatchObject({ status: expect.any(String) });
-    expect((await get('/api/docs/openapi.json')).json()).toMatchObject({ paths: expect.objectContaining({ '/api/session': expect.anything() }) });
+    expect((await get('/api/docs/openapi.json')).json()).toMatchObject({
+      paths: expect.objectContaining({ '/api/session': expect.anything() }),
+    });
     expect((await get('/api/communes')).statusCode).toBe(401);
   });
 

@@ -36,7 +36,11 @@ function serve(root: string, request: FastifyRequest, reply: FastifyReply) {
   const target = webTarget(root, url);
   switch (target.kind) {
     case 'not_built':
-      return reply.status(503).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT_PAGE);
+      return reply
+        .status(503)
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(NOT_BUILT_PAGE);
     case 'file':
       return reply.sendFile(target.relative, root, {
         cacheControl: true,

@@ -38,7 +38,12 @@ export function configureClient(source: TokenSource, unauthenticated: () => void
 }
 
 /** Calls the API with the session's bearer token; throws {@link ApiError} or {@link NetworkError}. */
-export async function api<T>(method: string, path: string, options: RequestOptions = {}, token = tokenSource()): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+  token = tokenSource(),
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -89,7 +94,8 @@ export function newId(): string {
 /** Builds `?a=1&b=2` from the defined, non-empty values. */
 export function query(params: Readonly<Record<string, string | number | undefined | null>>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

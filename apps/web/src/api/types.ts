@@ -120,10 +120,20 @@ export interface ChangeRequest {
 export interface Evidence {
   readonly councilResolutions: readonly { readonly votedOn: string; readonly fairTradeProducts: readonly string[] }[];
   readonly localElections: readonly { readonly heldOn: string; readonly reconfirmedOn: string | null }[];
-  readonly copilMembers: readonly { readonly personId: string; readonly role: string; readonly sector: string; readonly joinedOn: string }[];
+  readonly copilMembers: readonly {
+    readonly personId: string;
+    readonly role: string;
+    readonly sector: string;
+    readonly joinedOn: string;
+  }[];
   readonly charter: { readonly adoptedOn: string; readonly sections: readonly string[] } | null;
   readonly meetings: readonly { readonly heldOn: string; readonly attendeeCount: number | null }[];
-  readonly partners: readonly { readonly partnerId: string; readonly kind: PartnerKind; readonly fairTradeProducts: readonly string[]; readonly registeredOn: string }[];
+  readonly partners: readonly {
+    readonly partnerId: string;
+    readonly kind: PartnerKind;
+    readonly fairTradeProducts: readonly string[];
+    readonly registeredOn: string;
+  }[];
   readonly communicationActions: readonly { readonly occurredOn: string }[];
   readonly localProductActions: readonly { readonly occurredOn: string }[];
 }
@@ -144,8 +154,18 @@ export interface CommuneState {
   readonly nis: string | null;
   readonly evidence: Evidence;
   readonly lastCycle: number;
-  readonly fairOMeters: readonly { readonly edition: string; readonly total: number; readonly grade: string | null; readonly submittedAt: string }[];
-  readonly alerts: readonly { readonly alertId: string; readonly reasons: readonly string[]; readonly note: string | null; readonly raisedAt: string }[];
+  readonly fairOMeters: readonly {
+    readonly edition: string;
+    readonly total: number;
+    readonly grade: string | null;
+    readonly submittedAt: string;
+  }[];
+  readonly alerts: readonly {
+    readonly alertId: string;
+    readonly reasons: readonly string[];
+    readonly note: string | null;
+    readonly raisedAt: string;
+  }[];
   readonly title?: Title;
   readonly formerTitle?: Title;
   readonly reasons?: readonly string[];
@@ -239,7 +259,12 @@ export interface DashboardFigures {
   readonly today: string;
   readonly campaignCommunes: number;
   readonly byStatus: StatusCounts;
-  readonly byProvince: readonly { readonly province: string | null; readonly region: string; readonly communes: number; readonly byStatus: StatusCounts }[];
+  readonly byProvince: readonly {
+    readonly province: string | null;
+    readonly region: string;
+    readonly communes: number;
+    readonly byStatus: StatusCounts;
+  }[];
   readonly titled: { readonly holders: number; readonly share: number };
   readonly titlesPerYear: readonly TitlesOfYear[];
   readonly timeToFirstTitle?: { readonly communes: number; readonly medianMonths: number | null };

@@ -51,7 +51,11 @@ export function StackedBarChart({ title, caption, series, rows, orientation, row
             <span className="chart__track">
               <span
                 className="chart__bar"
-                style={orientation === 'horizontal' ? { width: `${(totals[i]! / max) * 100}%` } : { height: `${(totals[i]! / max) * 100}%` }}
+                style={
+                  orientation === 'horizontal'
+                    ? { width: `${(totals[i]! / max) * 100}%` }
+                    : { height: `${(totals[i]! / max) * 100}%` }
+                }
               >
                 {series.map((s) =>
                   row.values[s.key] ? (

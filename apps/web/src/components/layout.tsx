@@ -27,7 +27,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
         <div className="site-header__inner">
           <Link to={can.campaign ? '/' : '/communes'} className="brand">
             <span className="brand__mark" aria-hidden="true">
-              CDCE
+              {t('app.brand')}
             </span>
             <span className="brand__text">
               {t('app.title')}

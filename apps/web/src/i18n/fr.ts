@@ -5,6 +5,7 @@
  */
 export const fr = {
   'app.name': 'cdce',
+  'app.brand': 'CDCE',
   'app.title': 'Communes du Commerce Équitable',
   'app.subtitle': 'Coordination',
   'app.skip': 'Aller au contenu',
@@ -226,6 +227,8 @@ export const fr = {
   'dashboard.deadlines.overdue': 'dépassée de {days} jour(s)',
   'dashboard.activity.title': 'Activité récente',
   'dashboard.activity.none': 'Aucune activité récente.',
+  'dashboard.activity.hint':
+    'Les rappels automatiques ne sont pas repris ici ; ils figurent dans l’historique de chaque commune.',
   'dashboard.province.none': 'Bruxelles-Capitale',
   'dashboard.table.province': 'Province',
   'dashboard.table.total': 'Total',
@@ -309,7 +312,8 @@ export const fr = {
   'commune.checklist.evidence': 'Preuves',
   'commune.checklist.required': 'Exigé',
   'commune.checklist.missing': 'Ce qui manque',
-  'commune.checklist.acknowledged': 'La commune a déposé son dossier en sachant que des critères n’étaient pas remplis.',
+  'commune.checklist.acknowledged':
+    'La commune a déposé son dossier en sachant que des critères n’étaient pas remplis.',
   'commune.evidence.resolution': 'Délibération du {date} : {products}',
   'commune.evidence.noResolution': 'Aucune délibération enregistrée.',
   'commune.evidence.reconfirm': 'À reconfirmer après les élections du {date}.',
@@ -378,6 +382,7 @@ export const fr = {
   'review.col.action': 'Action',
   'review.open': 'Examiner',
   'review.noReviewer': 'non désigné',
+  'review.daysWaiting': '{days} jour(s) d’attente',
   'review.tableCaption': '{count} dossier(s) en attente',
   'review.forbidden': 'La file de revue est réservée à la coordination.',
   'review.dossier.heading': 'Dossier de {name}',

@@ -28,7 +28,12 @@ export function formatDate(value: string | null | undefined): string {
   if (!value) return t('date.none');
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(locale(), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: TIME_ZONE,
+  }).format(date);
 }
 
 /** An instant → « 2 mars 2026 à 10:15 », in Brussels time. */

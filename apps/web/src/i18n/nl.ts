@@ -6,6 +6,7 @@ import type { Translation } from './fr';
  */
 export const nl: Translation = {
   'app.name': 'cdce',
+  'app.brand': null,
   'app.title': 'Fairtrade Gemeenten',
   'app.subtitle': 'Coördinatie',
   'app.skip': 'Naar de inhoud',
@@ -210,6 +211,7 @@ export const nl: Translation = {
   'dashboard.deadlines.overdue': null,
   'dashboard.activity.title': null,
   'dashboard.activity.none': null,
+  'dashboard.activity.hint': null,
   'dashboard.province.none': null,
   'dashboard.table.province': null,
   'dashboard.table.total': null,
@@ -356,6 +358,7 @@ export const nl: Translation = {
   'review.col.action': null,
   'review.open': null,
   'review.noReviewer': null,
+  'review.daysWaiting': null,
   'review.tableCaption': null,
   'review.forbidden': null,
   'review.dossier.heading': null,

@@ -62,7 +62,10 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     return found;
   }, []);
 
-  const value = useMemo(() => ({ session, restoring, signOutReason, signIn, signOut }), [session, restoring, signOutReason, signIn, signOut]);
+  const value = useMemo(
+    () => ({ session, restoring, signOutReason, signIn, signOut }),
+    [session, restoring, signOutReason, signIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

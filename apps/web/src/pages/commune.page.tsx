@@ -25,12 +25,15 @@ const DAY = 24 * 3600 * 1000;
 export function CommunePage({ nis }: { readonly nis: string }) {
   const { session } = useSession();
   const can = session ? abilities(session) : { review: false, history: false, campaign: false };
-  const [commune, reload] = useResource(`state-${nis}`, (signal) => get<CommuneStateResponse>(`/api/communes/${nis}`, signal));
+  const [commune, reload] = useResource(`state-${nis}`, (signal) =>
+    get<CommuneStateResponse>(`/api/communes/${nis}`, signal),
+  );
   const [history] = useResource(`history-${nis}-${commune.state === 'ready' ? commune.data.revision : ''}`, (signal) =>
     can.history ? get<CommuneHistory>(`/api/communes/${nis}/history`, signal) : Promise.resolve(null),
   );
-  const [partners] = useResource(`partners-${nis}-${commune.state === 'ready' ? commune.data.revision : ''}`, (signal) =>
-    get<CommunePartners>(`/api/communes/${nis}/partners`, signal),
+  const [partners] = useResource(
+    `partners-${nis}-${commune.state === 'ready' ? commune.data.revision : ''}`,
+    (signal) => get<CommunePartners>(`/api/communes/${nis}/partners`, signal),
   );
   usePageTitle(commune.state === 'ready' ? commune.data.name : t('app.loading'));
 
@@ -100,7 +103,9 @@ function TitleSection({ state }: { readonly state: CommuneState }) {
       {title ? (
         <>
           <p className="big">{t('commune.title.cycle', { cycle: title.cycle })}</p>
-          <p>{t('commune.title.validity', { from: formatDate(title.validFrom), until: formatDate(title.validUntil) })}</p>
+          <p>
+            {t('commune.title.validity', { from: formatDate(title.validFrom), until: formatDate(title.validUntil) })}
+          </p>
           <Remaining until={title.validUntil} />
         </>
       ) : (
@@ -108,7 +113,12 @@ function TitleSection({ state }: { readonly state: CommuneState }) {
       )}
       {state.formerTitle && (
         <>
-          <p>{t('commune.title.former', { cycle: state.formerTitle.cycle, until: formatDate(state.formerTitle.validUntil) })}</p>
+          <p>
+            {t('commune.title.former', {
+              cycle: state.formerTitle.cycle,
+              until: formatDate(state.formerTitle.validUntil),
+            })}
+          </p>
           {state.reasons && state.reasons.length > 0 && (
             <p>
               {t('commune.title.endReasons')} : {state.reasons.join(' ; ')}
@@ -124,14 +134,21 @@ function TitleSection({ state }: { readonly state: CommuneState }) {
       )}
       <h3>{t('commune.fom.heading')}</h3>
       {state.fairOMeterRequest && (
-        <p>{t('commune.fom.requested', { edition: state.fairOMeterRequest.edition, date: formatDate(state.fairOMeterRequest.dueOn) })}</p>
+        <p>
+          {t('commune.fom.requested', {
+            edition: state.fairOMeterRequest.edition,
+            date: formatDate(state.fairOMeterRequest.dueOn),
+          })}
+        </p>
       )}
       {state.fairOMeters.length === 0 ? (
         <p className="muted">{t('commune.fom.none')}</p>
       ) : (
         <ul>
           {state.fairOMeters.map((f) => (
-            <li key={f.edition}>{t('commune.fom.history', { edition: f.edition, total: f.total, grade: f.grade ?? t('app.unknown') })}</li>
+            <li key={f.edition}>
+              {t('commune.fom.history', { edition: f.edition, total: f.total, grade: f.grade ?? t('app.unknown') })}
+            </li>
           ))}
         </ul>
       )}
@@ -158,10 +175,17 @@ function MomentumSection({ state }: { readonly state: CommuneState }) {
   return (
     <section className="panel" aria-labelledby="momentum-heading">
       <h2 id="momentum-heading">{t('commune.momentum.heading')}</h2>
-      {state.momentum && <p className="notice notice--warning">{t('commune.momentum.since', { date: formatDate(state.momentum.since) })}</p>}
+      {state.momentum && (
+        <p className="notice notice--warning">
+          {t('commune.momentum.since', { date: formatDate(state.momentum.since) })}
+        </p>
+      )}
       {lastAlert && (
         <p>
-          {t('commune.momentum.lastAlert', { date: formatDate(lastAlert.raisedAt), reasons: lastAlert.reasons.map(reasonLabel).join(', ') })}
+          {t('commune.momentum.lastAlert', {
+            date: formatDate(lastAlert.raisedAt),
+            reasons: lastAlert.reasons.map(reasonLabel).join(', '),
+          })}
           {lastAlert.note && <> — {lastAlert.note}</>}
         </p>
       )}
@@ -213,18 +237,27 @@ function evidenceLine(state: CommuneState, criterion: Criterion): string {
       const election = e.localElections.at(-1);
       const reconfirm = election && election.reconfirmedOn === null && latest.votedOn < election.heldOn;
       return (
-        t('commune.evidence.resolution', { date: formatDate(latest.votedOn), products: latest.fairTradeProducts.join(', ') }) +
-        (reconfirm ? ' ' + t('commune.evidence.reconfirm', { date: formatDate(election.heldOn) }) : '')
+        t('commune.evidence.resolution', {
+          date: formatDate(latest.votedOn),
+          products: latest.fairTradeProducts.join(', '),
+        }) + (reconfirm ? ' ' + t('commune.evidence.reconfirm', { date: formatDate(election.heldOn) }) : '')
       );
     }
     case 2:
-      return t('commune.evidence.partners', { count: e.partners.filter((p) => p.kind === 'shop' || p.kind === 'horeca').length });
+      return t('commune.evidence.partners', {
+        count: e.partners.filter((p) => p.kind === 'shop' || p.kind === 'horeca').length,
+      });
     case 3:
-      return t('commune.evidence.partners', { count: e.partners.filter((p) => p.kind !== 'shop' && p.kind !== 'horeca').length });
+      return t('commune.evidence.partners', {
+        count: e.partners.filter((p) => p.kind !== 'shop' && p.kind !== 'horeca').length,
+      });
     case 4:
       return t('commune.evidence.communication', { count: e.communicationActions.length });
     case 5:
-      return t('commune.evidence.copil', { count: e.copilMembers.length, sectors: new Set(e.copilMembers.map((m) => m.sector)).size });
+      return t('commune.evidence.copil', {
+        count: e.copilMembers.length,
+        sectors: new Set(e.copilMembers.map((m) => m.sector)).size,
+      });
     case 6:
       return t('commune.evidence.localProducts', { count: e.localProductActions.length });
   }
@@ -246,14 +279,20 @@ function RequiredAgainstShown({ check }: { readonly check: CriterionCheck }) {
           const shown = check.evidence[key] ?? 0;
           return (
             <li key={key} className={shown >= value ? undefined : 'requirements__short'}>
-              {t('commune.checklist.against', { label: evidenceKeyLabel(key), shown: formatNumber(shown), required: formatNumber(value) })}
+              {t('commune.checklist.against', {
+                label: evidenceKeyLabel(key),
+                shown: formatNumber(shown),
+                required: formatNumber(value),
+              })}
             </li>
           );
         })}
       </ul>
       {others.length > 0 && (
         <p className="muted">
-          {t('commune.checklist.also', { figures: others.map(([key, value]) => `${evidenceKeyLabel(key)} : ${formatNumber(value)}`).join(', ') })}
+          {t('commune.checklist.also', {
+            figures: others.map(([key, value]) => `${evidenceKeyLabel(key)} : ${formatNumber(value)}`).join(', '),
+          })}
         </p>
       )}
     </>
@@ -276,12 +315,17 @@ export function ChecklistSection({ state }: { readonly state: CommuneState }) {
             })
           : t('commune.checklist.noDossier')}
       </p>
-      {dossier?.acknowledgedIncomplete && <p className="notice notice--warning">{t('commune.checklist.acknowledged')}</p>}
+      {dossier?.acknowledgedIncomplete && (
+        <p className="notice notice--warning">{t('commune.checklist.acknowledged')}</p>
+      )}
       <ol className="checklist">
         {CRITERIA.map((criterion) => {
           const check = checks.get(criterion);
           return (
-            <li key={criterion} className={check ? (check.met ? 'checklist__item--met' : 'checklist__item--unmet') : undefined}>
+            <li
+              key={criterion}
+              className={check ? (check.met ? 'checklist__item--met' : 'checklist__item--unmet') : undefined}
+            >
               <div className="checklist__head">
                 <span className="checklist__name">
                   {t('criterion.number', { n: criterion })} — {criterionLabel(criterion)}
@@ -323,7 +367,12 @@ export function ReviewSection({ state }: { readonly state: CommuneState }) {
     <section className="panel" aria-labelledby="review-heading">
       <h2 id="review-heading">{t('commune.review.heading')}</h2>
       {state.review ? (
-        <p>{t('commune.review.reviewer', { id: reviewer(state.review.reviewerId), date: formatDate(state.review.startedAt) })}</p>
+        <p>
+          {t('commune.review.reviewer', {
+            id: reviewer(state.review.reviewerId),
+            date: formatDate(state.review.startedAt),
+          })}
+        </p>
       ) : (
         <p>{t('commune.review.notStarted')}</p>
       )}
@@ -391,17 +440,30 @@ function CopilSection({ state }: { readonly state: CommuneState }) {
       )}
       <p>
         {charter
-          ? t('commune.copil.charter', { date: formatDate(charter.adoptedOn), sections: charter.sections.map((s) => label('charter', s)).join(', ') })
+          ? t('commune.copil.charter', {
+              date: formatDate(charter.adoptedOn),
+              sections: charter.sections.map((s) => label('charter', s)).join(', '),
+            })
           : t('commune.copil.noCharter')}
       </p>
-      <p>{lastMeeting ? t('commune.copil.lastMeeting', { date: formatDate(lastMeeting.heldOn) }) : t('commune.copil.noMeeting')}</p>
+      <p>
+        {lastMeeting
+          ? t('commune.copil.lastMeeting', { date: formatDate(lastMeeting.heldOn) })
+          : t('commune.copil.noMeeting')}
+      </p>
     </section>
   );
 }
 
 const REQUIREMENT_KINDS = { shops: 'shop', horeca: 'horeca', organisations: 'business' } as const;
 
-function PartnersSection({ state, partners }: { readonly state: CommuneState; readonly partners: Resource<CommunePartners> }) {
+function PartnersSection({
+  state,
+  partners,
+}: {
+  readonly state: CommuneState;
+  readonly partners: Resource<CommunePartners>;
+}) {
   const missing = partners.state === 'failed' && isMissingEndpoint(partners.error);
   const registered = (kind: string) => state.evidence.partners.filter((p) => p.kind === kind).length;
   return (
@@ -436,7 +498,9 @@ function PartnersSection({ state, partners }: { readonly state: CommuneState; re
                   <td className="num">{formatNumber(r.counted)}</td>
                   <td className="num">
                     {formatNumber(r.required)}{' '}
-                    <span className={`tag ${r.met ? 'tag--ok' : 'tag--bad'}`}>{r.met ? t('commune.checklist.met') : t('commune.checklist.unmet')}</span>
+                    <span className={`tag ${r.met ? 'tag--ok' : 'tag--bad'}`}>
+                      {r.met ? t('commune.checklist.met') : t('commune.checklist.unmet')}
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -466,12 +530,22 @@ function Timeline({ history }: { readonly history: Resource<CommuneHistory | nul
       <h2 id="timeline-heading">{t('commune.timeline.heading')}</h2>
       {history.state === 'loading' && <Loading />}
       {history.state === 'failed' && <ProblemMessage error={history.error} />}
-      {history.state === 'ready' && history.data && <TimelineList history={history.data} showAll={showAll} onShowAll={() => setShowAll(true)} />}
+      {history.state === 'ready' && history.data && (
+        <TimelineList history={history.data} showAll={showAll} onShowAll={() => setShowAll(true)} />
+      )}
     </section>
   );
 }
 
-function TimelineList({ history, showAll, onShowAll }: { readonly history: CommuneHistory; readonly showAll: boolean; readonly onShowAll: () => void }) {
+function TimelineList({
+  history,
+  showAll,
+  onShowAll,
+}: {
+  readonly history: CommuneHistory;
+  readonly showAll: boolean;
+  readonly onShowAll: () => void;
+}) {
   if (history.events.length === 0) return <p>{t('commune.timeline.none')}</p>;
   const newestFirst = [...history.events].reverse();
   const shown = showAll ? newestFirst : newestFirst.slice(0, FIRST_PAGE);
@@ -490,7 +564,11 @@ function TimelineList({ history, showAll, onShowAll }: { readonly history: Commu
               <time dateTime={event.metadata.recordedAt}>{formatDateTime(event.metadata.recordedAt)}</time>
               <span className="timeline__label">{eventLabel(event.type)}</span>
               {summary && <span className="timeline__summary">{summary}</span>}
-              {event.metadata.actor && <span className="timeline__actor">{t('commune.timeline.by', { role: roleLabel(event.metadata.actor.role) })}</span>}
+              {event.metadata.actor && (
+                <span className="timeline__actor">
+                  {t('commune.timeline.by', { role: roleLabel(event.metadata.actor.role) })}
+                </span>
+              )}
             </li>
           );
         })}

@@ -60,7 +60,14 @@ export function CommunesPage() {
       >
         <div className="field field--search">
           <label htmlFor="q">{t('communes.search')}</label>
-          <input id="q" type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby="q-hint" autoComplete="off" />
+          <input
+            id="q"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby="q-hint"
+            autoComplete="off"
+          />
           <p id="q-hint" className="field__hint">
             {t('communes.searchHint')}
           </p>
@@ -104,7 +111,11 @@ export function CommunesPage() {
         )}
         <div className="field">
           <label htmlFor="sort">{t('communes.sort')}</label>
-          <select id="sort" value={filters.sort || 'name'} onChange={(e) => setFilter('sort', e.target.value === 'name' ? '' : e.target.value)}>
+          <select
+            id="sort"
+            value={filters.sort || 'name'}
+            onChange={(e) => setFilter('sort', e.target.value === 'name' ? '' : e.target.value)}
+          >
             {SORTS.map((s) => (
               <option key={s} value={s}>
                 {t(`communes.sort.${s}`)}
@@ -183,12 +194,12 @@ function CommuneTable({ list, busy }: { readonly list: CommuneList; readonly bus
                   <td>
                     <StatusBadge status={c.status} />
                     {c.openAlertReasons.length > 0 && (
-                      <span className="alert-reasons">
-                        {c.openAlertReasons.map(reasonLabel).join(', ')}
-                      </span>
+                      <span className="alert-reasons">{c.openAlertReasons.map(reasonLabel).join(', ')}</span>
                     )}
                   </td>
-                  <td className="hide-narrow">{c.province ?? t(`region.${c.region === 'brussels' ? 'brussels' : 'wallonia'}`)}</td>
+                  <td className="hide-narrow">
+                    {c.province ?? t(`region.${c.region === 'brussels' ? 'brussels' : 'wallonia'}`)}
+                  </td>
                   <td>{c.validUntil ? formatDate(c.validUntil) : t('app.unknown')}</td>
                   <td className="hide-narrow">{c.lastGrade ?? t('app.unknown')}</td>
                   <td className="num hide-narrow">{formatNumber(c.population)}</td>

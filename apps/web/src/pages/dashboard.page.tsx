@@ -4,32 +4,68 @@ import { type ChartSeries, StackedBarChart } from '../components/bar-chart';
 import { Loading } from '../components/loading';
 import { isMissingEndpoint, MissingEndpoint, ProblemMessage } from '../components/problem-message';
 import { StatusBadge } from '../components/status-badge';
-import { eventLabel, formatDate, formatDateTime, formatNumber, formatPercent, type MessageKey, roleLabel, t } from '../i18n/i18n';
+import {
+  eventLabel,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  type MessageKey,
+  roleLabel,
+  t,
+} from '../i18n/i18n';
 import { Link, usePageTitle } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
 import { type Resource, useResource } from '../lib/use-resource';
 
 /** Status groups of the province chart: what the coordination reads at a glance. */
-const GROUPS: readonly { readonly key: string; readonly label: MessageKey; readonly tone: string; readonly statuses: readonly CommuneStatus[] }[] = [
-  { key: 'holding', label: 'group.holding', tone: 'tone-holding', statuses: ['titled', 'renewed', 'renewal_under_review'] },
+const GROUPS: readonly {
+  readonly key: string;
+  readonly label: MessageKey;
+  readonly tone: string;
+  readonly statuses: readonly CommuneStatus[];
+}[] = [
+  {
+    key: 'holding',
+    label: 'group.holding',
+    tone: 'tone-holding',
+    statuses: ['titled', 'renewed', 'renewal_under_review'],
+  },
   { key: 'losing', label: 'group.losing', tone: 'tone-losing', statuses: ['losing_momentum'] },
-  { key: 'candidate', label: 'group.candidate', tone: 'tone-candidate', statuses: ['candidate', 'under_review', 'changes_requested'] },
+  {
+    key: 'candidate',
+    label: 'group.candidate',
+    tone: 'tone-candidate',
+    statuses: ['candidate', 'under_review', 'changes_requested'],
+  },
   { key: 'ended', label: 'group.ended', tone: 'tone-ended', statuses: ['lapsed', 'relinquished', 'withdrawn'] },
 ];
+
+/*
+ * Automatic reminders are most of the feed on a busy night and say nothing a coordinator acts on: the feed asks for
+ * more events than it shows and leaves the reminders out (each commune's history still lists them).
+ */
+const ACTIVITY_FETCHED = 80;
+const ACTIVITY_SHOWN = 12;
+const QUIET_EVENTS: ReadonlySet<string> = new Set(['ReminderSent']);
 
 /** *Tableau de bord*: the page a coordinator opens each morning. */
 export function DashboardPage() {
   usePageTitle(t('dashboard.title'));
   const { session } = useSession();
   const [figures, reload] = useResource('dashboard', (signal) => get<DashboardFigures>('/api/dashboard', signal));
-  const [activity] = useResource('activity', (signal) => get<ActivityPage>('/api/activity?limit=12', signal));
+  const [activity] = useResource('activity', (signal) =>
+    get<ActivityPage>(`/api/activity?limit=${ACTIVITY_FETCHED}`, signal),
+  );
   const canReview = session ? abilities(session).review : false;
 
   return (
     <>
       <div className="page-heading">
         <h1>{t('dashboard.title')}</h1>
-        {figures.state === 'ready' && <p className="page-heading__meta">{t('dashboard.intro', { date: formatDate(figures.data.today) })}</p>}
+        {figures.state === 'ready' && (
+          <p className="page-heading__meta">{t('dashboard.intro', { date: formatDate(figures.data.today) })}</p>
+        )}
       </div>
       <Figures resource={figures} reload={reload} canReview={canReview} />
       <div className="columns">
@@ -59,7 +95,15 @@ function Placeholder({ resource, endpoint }: { readonly resource: Resource<unkno
   return null;
 }
 
-function Figures({ resource, reload, canReview }: { readonly resource: Resource<DashboardFigures>; readonly reload: () => void; readonly canReview: boolean }) {
+function Figures({
+  resource,
+  reload,
+  canReview,
+}: {
+  readonly resource: Resource<DashboardFigures>;
+  readonly reload: () => void;
+  readonly canReview: boolean;
+}) {
   if (resource.state === 'loading') return <Loading />;
   if (resource.state === 'failed') {
     if (isMissingEndpoint(resource.error)) return <MissingEndpoint endpoint="GET /api/dashboard" />;
@@ -84,7 +128,9 @@ function Figures({ resource, reload, canReview }: { readonly resource: Resource<
         <li className="figure figure--candidate">
           <span className="figure__label">{t('dashboard.candidates')}</span>
           <span className="figure__value">{formatNumber(count('candidate', 'under_review', 'changes_requested'))}</span>
-          <span className="figure__hint">{t('dashboard.candidatesHint', { count: formatNumber(count('changes_requested')) })}</span>
+          <span className="figure__hint">
+            {t('dashboard.candidatesHint', { count: formatNumber(count('changes_requested')) })}
+          </span>
         </li>
         <li className="figure figure--losing">
           <span className="figure__label">{t('dashboard.losingMomentum')}</span>
@@ -107,7 +153,9 @@ function Figures({ resource, reload, canReview }: { readonly resource: Resource<
         </li>
       </ul>
       {f.renewalsDue.overdue > 0 && (
-        <p className="notice notice--warning">{t('dashboard.overdue', { count: formatNumber(f.renewalsDue.overdue) })}</p>
+        <p className="notice notice--warning">
+          {t('dashboard.overdue', { count: formatNumber(f.renewalsDue.overdue) })}
+        </p>
       )}
     </section>
   );
@@ -125,7 +173,9 @@ function MomentumList({ figures }: { readonly figures: DashboardFigures }) {
             <Link to={`/communes/${c.nis}`} className="item-list__title">
               {c.name}
             </Link>
-            {c.since && <span className="item-list__meta"> {t('dashboard.momentum.since', { date: formatDate(c.since) })}</span>}
+            {c.since && (
+              <span className="item-list__meta"> {t('dashboard.momentum.since', { date: formatDate(c.since) })}</span>
+            )}
             <ul className="tags" aria-label={t('dashboard.momentum.reasons')}>
               {c.reasons.map((reason) => (
                 <li key={reason} className="tag">
@@ -141,7 +191,9 @@ function MomentumList({ figures }: { readonly figures: DashboardFigures }) {
       </ul>
       {total > shown.length && (
         <p>
-          <Link to="/communes?status=losing_momentum">{t('dashboard.momentum.more', { count: total - shown.length })}</Link>
+          <Link to="/communes?status=losing_momentum">
+            {t('dashboard.momentum.more', { count: total - shown.length })}
+          </Link>
         </p>
       )}
     </>
@@ -181,14 +233,20 @@ function groupCounts(byStatus: StatusCounts): Record<string, number> {
 
 function Charts({ figures }: { readonly figures: DashboardFigures }) {
   const groupSeries: ChartSeries[] = GROUPS.map((g) => ({ key: g.key, label: t(g.label), tone: g.tone }));
-  const provinces = figures.byProvince.map((p) => ({ label: p.province ?? t('dashboard.province.none'), values: groupCounts(p.byStatus) }));
+  const provinces = figures.byProvince.map((p) => ({
+    label: p.province ?? t('dashboard.province.none'),
+    values: groupCounts(p.byStatus),
+  }));
   const engaged = provinces.some((p) => Object.values(p.values).some((v) => v > 0));
   const yearSeries: ChartSeries[] = [
     { key: 'awarded', label: t('dashboard.byYear.awarded'), tone: 'tone-holding' },
     { key: 'renewed', label: t('dashboard.byYear.renewed'), tone: 'tone-renewed' },
     { key: 'lost', label: t('dashboard.byYear.lost'), tone: 'tone-ended' },
   ];
-  const years = figures.titlesPerYear.map((y) => ({ label: String(y.year), values: { awarded: y.awarded, renewed: y.renewed, lost: y.lost } }));
+  const years = figures.titlesPerYear.map((y) => ({
+    label: String(y.year),
+    values: { awarded: y.awarded, renewed: y.renewed, lost: y.lost },
+  }));
   const median = figures.timeToFirstTitle;
   return (
     <div className="columns">
@@ -222,7 +280,9 @@ function Charts({ figures }: { readonly figures: DashboardFigures }) {
           <p className="empty">{t('dashboard.byYear.none')}</p>
         )}
         {median && median.medianMonths !== null && (
-          <p className="panel__note">{t('dashboard.medianTime', { months: formatNumber(median.medianMonths), count: median.communes })}</p>
+          <p className="panel__note">
+            {t('dashboard.medianTime', { months: formatNumber(median.medianMonths), count: median.communes })}
+          </p>
         )}
       </section>
     </div>
@@ -235,18 +295,22 @@ function Activity({ resource }: { readonly resource: Resource<ActivityPage> }) {
     if (isMissingEndpoint(resource.error)) return <MissingEndpoint endpoint="GET /api/activity" />;
     return <ProblemMessage error={resource.error} />;
   }
-  if (resource.data.items.length === 0) return <p className="empty">{t('dashboard.activity.none')}</p>;
+  const items = resource.data.items.filter((item) => !QUIET_EVENTS.has(item.type)).slice(0, ACTIVITY_SHOWN);
+  if (items.length === 0) return <p className="empty">{t('dashboard.activity.none')}</p>;
   return (
-    <ol className="activity">
-      {resource.data.items.map((item) => (
-        <li key={item.position}>
-          <time dateTime={item.recordedAt}>{formatDateTime(item.recordedAt)}</time>
-          <span>
-            <Link to={`/communes/${item.nis}`}>{item.name}</Link> — {eventLabel(item.type)}{' '}
-            <span className="muted">({t('commune.timeline.by', { role: roleLabel(item.actorRole) })})</span>
-          </span>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="activity">
+        {items.map((item) => (
+          <li key={item.position}>
+            <time dateTime={item.recordedAt}>{formatDateTime(item.recordedAt)}</time>
+            <span>
+              <Link to={`/communes/${item.nis}`}>{item.name}</Link> — {eventLabel(item.type)}{' '}
+              <span className="muted">({t('commune.timeline.by', { role: roleLabel(item.actorRole) })})</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <p className="panel__note">{t('dashboard.activity.hint')}</p>
+    </>
   );
 }

@@ -11,12 +11,19 @@ export function eventSummary(type: string, data: Data): string {
   switch (type) {
     case 'TitleAwarded':
     case 'TitleRenewed':
-      return t('summary.titleAwarded', { cycle: String(data.cycle), from: formatDate(str(data.validFrom)), until: formatDate(str(data.validUntil)) });
+      return t('summary.titleAwarded', {
+        cycle: String(data.cycle),
+        from: formatDate(str(data.validFrom)),
+        until: formatDate(str(data.validUntil)),
+      });
     case 'DossierSubmitted':
       return t('summary.dossierSubmitted', { number: String(data.dossier), unmet: list(data.unmetCriteria).length });
     case 'ChangesRequested': {
       const changes = Array.isArray(data.changes) ? (data.changes as { criterion: number }[]) : [];
-      return t('summary.changesRequested', { criteria: changes.map((c) => c.criterion).join(', '), date: formatDate(str(data.dueOn)) });
+      return t('summary.changesRequested', {
+        criteria: changes.map((c) => c.criterion).join(', '),
+        date: formatDate(str(data.dueOn)),
+      });
     }
     case 'MomentumAlertRaised':
       return t('summary.reasons', { reasons: list(data.reasons).map(reasonLabel).join(', ') });
@@ -28,7 +35,10 @@ export function eventSummary(type: string, data: Data): string {
     case 'CandidacyAbandoned':
       return list(data.reasons).length ? t('summary.reasons', { reasons: list(data.reasons).join(' ; ') }) : '';
     case 'PartnerRegistered':
-      return t('summary.partner', { kind: partnerKindLabel(str(data.kind)), count: list(data.fairTradeProducts).length });
+      return t('summary.partner', {
+        kind: partnerKindLabel(str(data.kind)),
+        count: list(data.fairTradeProducts).length,
+      });
     case 'ReviewCommentAdded':
       return t('summary.comment', { criterion: String(data.criterion), comment: str(data.comment) });
     case 'FairOMeterSubmitted':
@@ -57,7 +67,9 @@ export function partnerKindLabel(kind: string): string {
 }
 
 export function criterionLabel(criterion: number): string {
-  return (CRITERIA as readonly number[]).includes(criterion) ? t(`criterion.${criterion as Criterion}`) : String(criterion);
+  return (CRITERIA as readonly number[]).includes(criterion)
+    ? t(`criterion.${criterion as Criterion}`)
+    : String(criterion);
 }
 
 /** `copilRole.chair`, `sector.education`, `charter.mission`…: a label of a known vocabulary, or the value itself. */

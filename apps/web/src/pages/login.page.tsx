@@ -47,7 +47,7 @@ export function LoginPage() {
   return (
     <section className="login">
       <p className="login__brand" aria-hidden="true">
-        <span className="brand__mark">CDCE</span>
+        <span className="brand__mark">{t('app.brand')}</span>
       </p>
       <h1>{t('login.title')}</h1>
       <p className="login__app">{t('app.title')}</p>

@@ -15,11 +15,15 @@ import { criterionLabel } from './event-summary';
 
 /** One dossier under review, with every decision the coordination can take on it. */
 export function ReviewDossier({ nis }: { readonly nis: string }) {
-  const [commune, reload] = useResource(`review-${nis}`, (signal) => get<CommuneStateResponse>(`/api/communes/${nis}`, signal));
+  const [commune, reload] = useResource(`review-${nis}`, (signal) =>
+    get<CommuneStateResponse>(`/api/communes/${nis}`, signal),
+  );
   const [done, setDone] = useState<string | null>(null);
   // Forms start empty again after a recorded decision, but keep what was typed through a refusal or a reload.
   const [generation, setGeneration] = useState(0);
-  usePageTitle(commune.state === 'ready' ? t('review.dossier.heading', { name: commune.data.name }) : t('review.title'));
+  usePageTitle(
+    commune.state === 'ready' ? t('review.dossier.heading', { name: commune.data.name }) : t('review.title'),
+  );
 
   const back = (
     <p className="back">
@@ -49,13 +53,16 @@ export function ReviewDossier({ nis }: { readonly nis: string }) {
         <h1>{t('review.dossier.heading', { name })}</h1>
         <StatusBadge status={state.status} />
         <p className="page-heading__meta">
-          {t('review.dossier.revision', { revision })} · <Link to={`/communes/${nis}`}>{t('commune.nis', { nis })}</Link>
+          {t('review.dossier.revision', { revision })} ·{' '}
+          <Link to={`/communes/${nis}`}>{t('commune.nis', { nis })}</Link>
         </p>
       </div>
       {done && <Notice kind="success">{done}</Notice>}
       {state.status === 'renewal_under_review' && <p className="notice notice--info">{t('review.dossier.renewal')}</p>}
       {state.status !== 'under_review' && state.status !== 'renewal_under_review' && (
-        <p className="notice notice--info">{t('review.dossier.notReviewable', { status: t(`status.${state.status}`) })}</p>
+        <p className="notice notice--info">
+          {t('review.dossier.notReviewable', { status: t(`status.${state.status}`) })}
+        </p>
       )}
       {state.status === 'under_review' && (
         <div className="review-layout">
@@ -126,13 +133,18 @@ function CommentForm({ nis, revision, onDone, onReload }: FormProps) {
       return focusFirstInvalid(form.current);
     }
     setError(null);
-    if (await command.send('dossier/comments', { commentId: newId(), criterion, comment: comment.trim() })) onDone(t('review.comment.done'));
+    if (await command.send('dossier/comments', { commentId: newId(), criterion, comment: comment.trim() }))
+      onDone(t('review.comment.done'));
   };
   return (
     <form ref={form} className="panel form" onSubmit={submit} noValidate aria-labelledby="comment-heading">
       <h2 id="comment-heading">{t('review.comment.heading')}</h2>
       <Field id="comment-criterion" label={t('review.comment.criterion')}>
-        <select id="comment-criterion" value={criterion} onChange={(e) => setCriterion(Number(e.target.value) as Criterion)}>
+        <select
+          id="comment-criterion"
+          value={criterion}
+          onChange={(e) => setCriterion(Number(e.target.value) as Criterion)}
+        >
           {CRITERIA.map((c) => (
             <option key={c} value={c}>
               {c}. {criterionLabel(c)}
@@ -173,7 +185,11 @@ function ChangesForm({ nis, revision, onDone, onReload }: FormProps) {
   const [checked, setChecked] = useState<Partial<Record<Criterion, boolean>>>({});
   const [reasons, setReasons] = useState<Partial<Record<Criterion, string>>>({});
   const [dueOn, setDueOn] = useState('');
-  const [errors, setErrors] = useState<{ criteria?: string; reasons?: Partial<Record<Criterion, string>>; dueOn?: string }>({});
+  const [errors, setErrors] = useState<{
+    criteria?: string;
+    reasons?: Partial<Record<Criterion, string>>;
+    dueOn?: string;
+  }>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -181,7 +197,8 @@ function ChangesForm({ nis, revision, onDone, onReload }: FormProps) {
     const next: typeof errors = {};
     if (selected.length === 0) next.criteria = t('review.changes.noneChecked');
     const missingReasons = selected.filter((c) => !reasons[c]?.trim());
-    if (missingReasons.length) next.reasons = Object.fromEntries(missingReasons.map((c) => [c, t('review.changes.reasonRequired')]));
+    if (missingReasons.length)
+      next.reasons = Object.fromEntries(missingReasons.map((c) => [c, t('review.changes.reasonRequired')]));
     if (!dueOn) next.dueOn = t('review.changes.dueRequired');
     else if (!isAfterToday(dueOn)) next.dueOn = t('review.changes.duePast');
     setErrors(next);
@@ -213,7 +230,12 @@ function ChangesForm({ nis, revision, onDone, onReload }: FormProps) {
               </label>
             </div>
             {checked[c] && (
-              <Field id={`change-reason-${c}`} label={t('review.changes.reason', { n: c })} error={errors.reasons?.[c] ?? null} required>
+              <Field
+                id={`change-reason-${c}`}
+                label={t('review.changes.reason', { n: c })}
+                error={errors.reasons?.[c] ?? null}
+                required
+              >
                 <textarea
                   id={`change-reason-${c}`}
                   rows={2}
@@ -271,7 +293,13 @@ function ApproveForm({ nis, revision, onDone, onReload }: FormProps) {
     if (await command.send('dossier/approval', body)) onDone(t('review.approve.done'));
   };
   return (
-    <form ref={form} className="panel form form--approve" onSubmit={submit} noValidate aria-labelledby="approve-heading">
+    <form
+      ref={form}
+      className="panel form form--approve"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="approve-heading"
+    >
       <h2 id="approve-heading">{t('review.approve.heading')}</h2>
       <Field id="approve-from" label={t('review.approve.validFrom')}>
         <input id="approve-from" type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />

@@ -38,7 +38,9 @@ async function loadQueue(signal: AbortSignal): Promise<QueueResult> {
     if (!isMissingEndpoint(error)) throw error;
   }
   const lists = await Promise.all(
-    ['under_review', 'renewal_under_review'].map((status) => get<CommuneList>(`/api/communes?status=${status}&sort=updatedAt&limit=500`, signal)),
+    ['under_review', 'renewal_under_review'].map((status) =>
+      get<CommuneList>(`/api/communes?status=${status}&sort=updatedAt&limit=500`, signal),
+    ),
   );
   const items: ReviewQueueItem[] = lists
     .flatMap((list) => list.items)
@@ -73,7 +75,9 @@ function Queue() {
           ) : (
             <div className="table-scroll">
               <table className="data-table">
-                <caption className="visually-hidden">{t('review.tableCaption', { count: queue.data.queue.total })}</caption>
+                <caption className="visually-hidden">
+                  {t('review.tableCaption', { count: queue.data.queue.total })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('review.col.commune')}</th>
@@ -99,12 +103,26 @@ function Queue() {
                       </td>
                       <td>
                         {formatDate(item.submittedAt)}
-                        {item.daysWaiting !== null && <span className="muted block">({formatNumber(item.daysWaiting)} j)</span>}
+                        {item.daysWaiting !== null && (
+                          <span className="muted block">
+                            {t('review.daysWaiting', { days: formatNumber(item.daysWaiting) })}
+                          </span>
+                        )}
                       </td>
-                      <td className="hide-narrow">{item.reviewerId ? <code>{item.reviewerId}</code> : <span className="muted">{t('review.noReviewer')}</span>}</td>
+                      <td className="hide-narrow">
+                        {item.reviewerId ? (
+                          <code>{item.reviewerId}</code>
+                        ) : (
+                          <span className="muted">{t('review.noReviewer')}</span>
+                        )}
+                      </td>
                       <td>
                         {item.kind === 'candidacy' ? (
-                          <Link className="button button--small" to={`/revue/${item.nis}`} aria-label={`${t('review.open')} : ${item.name}`}>
+                          <Link
+                            className="button button--small"
+                            to={`/revue/${item.nis}`}
+                            aria-label={`${t('review.open')} : ${item.name}`}
+                          >
                             {t('review.open')}
                           </Link>
                         ) : (
