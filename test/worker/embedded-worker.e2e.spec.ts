@@ -44,22 +44,32 @@ describe('API with the embedded worker (in-process executor, .eml outbox)', () =
       email: 'anne@namur.example',
       language: 'fr',
     };
-    expect((await api.request('POST', `/api/communes/${NAMUR}/people`, { token: copil, body: person })).status).toBe(201);
+    expect((await api.request('POST', `/api/communes/${NAMUR}/people`, { token: copil, body: person })).status).toBe(
+      201,
+    );
     const now = api.clock.now();
     const today = brusselsDay(now);
     const validUntil = titleEndWithDueNotice(now);
     await api.append(NAMUR, ...titledHistory(NAMUR, ANNE, addDays(today, -700), validUntil, today));
 
     // Log → worker projector → deadlines → executor → job → ReminderSent (through the command bus) → outbox → .eml.
-    const sent = await eventually(async () => {
-      const history = await api.request('GET', `/api/communes/${NAMUR}/history`, { token: auditor });
-      expect(history.status).toBe(200);
-      return history.body.events.find((e: { type: string }) => e.type === 'ReminderSent');
-    }, 15_000, 'ReminderSent in the commune history');
+    const sent = await eventually(
+      async () => {
+        const history = await api.request('GET', `/api/communes/${NAMUR}/history`, { token: auditor });
+        expect(history.status).toBe(200);
+        return history.body.events.find((e: { type: string }) => e.type === 'ReminderSent');
+      },
+      15_000,
+      'ReminderSent in the commune history',
+    );
     expect(sent.data).toMatchObject({ kind: 'renewal_due_in_30d', dueOn: validUntil });
     expect(sent.metadata.actor).toEqual({ id: 'reminders', role: 'system' });
 
-    const file = await eventually(async () => emls().find((f) => f.startsWith(sent.data.reminderId)), 10_000, 'the .eml');
+    const file = await eventually(
+      async () => emls().find((f) => f.startsWith(sent.data.reminderId)),
+      10_000,
+      'the .eml',
+    );
     expect(file).toBe(`${sent.data.reminderId}.${ANNE}@cdce.eml`);
     const mail = await simpleParser(fs.readFileSync(path.join(outbox(), file)));
     expect(mail.subject).toMatch(/^Rappel : le titre Commune du Commerce Équitable .* arrive à échéance le /);
@@ -67,13 +77,16 @@ describe('API with the embedded worker (in-process executor, .eml outbox)', () =
     expect(mail.text).toContain('Bonjour');
 
     // Only the latest notice of the series went out; nothing is sent twice on the next reconcile.
-    await api.app.get(JobsRuntime).projector.waitFor((await api.store.headPosition()), 3000);
+    await api.app.get(JobsRuntime).projector.waitFor(await api.store.headPosition(), 3000);
     const history = await api.request('GET', `/api/communes/${NAMUR}/history`, { token: auditor });
     expect(history.body.events.filter((e: { type: string }) => e.type === 'ReminderSent')).toHaveLength(1);
   });
 
   it('schedules a webinar over HTTP and sends its invitations with an .ics to the invited communes', async () => {
-    await api.append(LIEGE, ...titledHistory(LIEGE, 'p-no-contact', '2026-01-05', '2028-01-04', brusselsDay(api.clock.now())));
+    await api.append(
+      LIEGE,
+      ...titledHistory(LIEGE, 'p-no-contact', '2026-01-05', '2028-01-04', brusselsDay(api.clock.now())),
+    );
     const startsAt = new Date(api.clock.now().getTime() + 10 * 24 * 3600_000).toISOString();
     const scheduled = await api.request('POST', '/api/webinars', {
       token: coordination,
@@ -85,25 +98,32 @@ describe('API with the embedded worker (in-process executor, .eml outbox)', () =
     expect(scheduled.headers.etag).toBe('"0"');
 
     // The communes to invite come from the directory, not from the client.
-    await eventually(async () => {
-      const invited = await api.request('POST', `/api/webinars/${webinarId}/invitations`, { token: coordination });
-      expect(invited.status).toBe(200);
-      return invited.body.events.length > 0 && invited.body;
-    }, 5000, 'the commune directory to list both communes');
+    await eventually(
+      async () => {
+        const invited = await api.request('POST', `/api/webinars/${webinarId}/invitations`, { token: coordination });
+        expect(invited.status).toBe(200);
+        return invited.body.events.length > 0 && invited.body;
+      },
+      5000,
+      'the commune directory to list both communes',
+    );
     const webinar = await api.request('GET', '/api/webinars', { token: coordination });
     expect(webinar.body).toEqual([
       expect.objectContaining({ webinarId, theme: 'Le COPIL et son fonctionnement', invited: [LIEGE, NAMUR] }),
     ]);
 
     const file = await eventually(
-      async () => emls().find((f) => f.startsWith(`webinar-${webinarId}.invitation-`) && f.endsWith(`.${ANNE}@cdce.eml`)),
+      async () =>
+        emls().find((f) => f.startsWith(`webinar-${webinarId}.invitation-`) && f.endsWith(`.${ANNE}@cdce.eml`)),
       10_000,
       'the invitation .eml',
     );
     const mail = await simpleParser(fs.readFileSync(path.join(outbox(), file)));
     expect(mail.subject).toContain('Le COPIL et son fonctionnement');
     const ics = mail.attachments.find((a) => a.filename === 'invitation.ics');
-    expect(ics?.content.toString()).toMatch(/BEGIN:VCALENDAR[\s\S]*METHOD:REQUEST[\s\S]*SUMMARY:.*Le COPIL et son fonctionnement/);
+    expect(ics?.content.toString()).toMatch(
+      /BEGIN:VCALENDAR[\s\S]*METHOD:REQUEST[\s\S]*SUMMARY:.*Le COPIL et son fonctionnement/,
+    );
 
     // Sending again invites nobody twice.
     const again = await api.request('POST', `/api/webinars/${webinarId}/invitations`, { token: coordination });
@@ -122,9 +142,15 @@ describe('API with the embedded worker (in-process executor, .eml outbox)', () =
     const stranger = await api.request('POST', url, { token: copil, body: { personId: 'p-no-contact' } });
     expect(stranger.status).toBe(404);
     const [seen] = (await api.request('GET', '/api/webinars', { token: copil })).body;
-    expect(seen).toMatchObject({ invited: [NAMUR], registrations: [expect.objectContaining({ nis: NAMUR, personId: ANNE })] });
+    expect(seen).toMatchObject({
+      invited: [NAMUR],
+      registrations: [expect.objectContaining({ nis: NAMUR, personId: ANNE })],
+    });
     // Scheduling and attendance belong to the coordination.
-    expect((await api.request('POST', '/api/webinars', { token: copil, body: { theme: 'x', startsAt: webinar.startsAt } })).status).toBe(403);
+    expect(
+      (await api.request('POST', '/api/webinars', { token: copil, body: { theme: 'x', startsAt: webinar.startsAt } }))
+        .status,
+    ).toBe(403);
     const early = await api.request('POST', `/api/webinars/${webinar.webinarId}/attendance`, {
       token: coordination,
       body: { nis: NAMUR, personIds: [ANNE] },
@@ -148,7 +174,9 @@ describe('API with the embedded worker (in-process executor, .eml outbox)', () =
     expect(mails.status).toBe(200);
     expect(mails.body).toMatchObject({ transport: 'eml', counts: { sent: 2, failed: 0 } });
     expect((await api.request('GET', '/api/admin/outbox', { token: copil })).status).toBe(403);
-    const retry = await api.request('POST', `/api/admin/outbox/${mails.body.messages[0].id}/retry`, { token: coordination });
+    const retry = await api.request('POST', `/api/admin/outbox/${mails.body.messages[0].id}/retry`, {
+      token: coordination,
+    });
     expect(retry).toMatchObject({ status: 409, body: { code: 'OUTBOX_MESSAGE_ALREADY_SENT' } });
     expect((await api.request('POST', '/api/admin/outbox/nope/retry', { token: coordination })).status).toBe(404);
   });

@@ -4,7 +4,13 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { addDays, readCommune } from '@cdce/communes';
 import { EVENT_STORE, type EventStore, SqliteEventStore } from '@cdce/eventsourcing';
-import { BullMqRecurringExecutor, JobsRuntime, type JobsModuleOptions, noWebinarAlertId, RECURRING_EXECUTOR } from '@cdce/jobs';
+import {
+  type BullMqRecurringExecutor,
+  JobsRuntime,
+  type JobsModuleOptions,
+  noWebinarAlertId,
+  RECURRING_EXECUTOR,
+} from '@cdce/jobs';
 import { type AppConfig, ManualClock } from '@cdce/platform';
 import { BullMqReminderScheduler, brusselsDay, REMINDER_SCHEDULER } from '@cdce/reminders';
 import { nextOccurrences, readWebinar } from '@cdce/webinars';
@@ -49,16 +55,49 @@ function campaign(now: Date): Record<string, Entry[]> {
   return {
     [`commune-${NAMUR}`]: titledHistory(NAMUR, 'p-namur', '2024-01-08', '2027-01-07', today),
     [`commune-${LIEGE}`]: titledHistory(LIEGE, 'p-liege', '2024-01-08', '2027-01-07', today),
-    [`commune-${DAVERDISSE}`]: [on(addDays(today, -20), 'CandidacyOpened', { nis: DAVERDISSE, candidacy: 1, openedAt: `${addDays(today, -20)}T10:00:00.000Z` })],
+    [`commune-${DAVERDISSE}`]: [
+      on(addDays(today, -20), 'CandidacyOpened', {
+        nis: DAVERDISSE,
+        candidacy: 1,
+        openedAt: `${addDays(today, -20)}T10:00:00.000Z`,
+      }),
+    ],
     'webinar-past': [
-      webinar('WebinarScheduled', { webinarId: 'past', theme: 'Préparer le Fair-ô-mètre', startsAt: webinarStart, endsAt: webinarStart, organiserId: 'c', scheduledAt: webinarStart }, addDays(today, -120)),
-      webinar('WebinarAttendanceRecorded', { webinarId: 'past', nis: NAMUR, personIds: ['p-namur'], webinarStartsAt: webinarStart, recordedAt: webinarStart }, addDays(today, -89)),
+      webinar(
+        'WebinarScheduled',
+        {
+          webinarId: 'past',
+          theme: 'Préparer le Fair-ô-mètre',
+          startsAt: webinarStart,
+          endsAt: webinarStart,
+          organiserId: 'c',
+          scheduledAt: webinarStart,
+        },
+        addDays(today, -120),
+      ),
+      webinar(
+        'WebinarAttendanceRecorded',
+        {
+          webinarId: 'past',
+          nis: NAMUR,
+          personIds: ['p-namur'],
+          webinarStartsAt: webinarStart,
+          recordedAt: webinarStart,
+        },
+        addDays(today, -89),
+      ),
     ],
   };
 }
 
-async function startWorker(config: AppConfig, options: JobsModuleOptions, clock: ManualClock): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options, clock), { logger: false });
+async function startWorker(
+  config: AppConfig,
+  options: JobsModuleOptions,
+  clock: ManualClock,
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options, clock), {
+    logger: false,
+  });
   app.enableShutdownHooks();
   return app.init();
 }
@@ -72,7 +111,11 @@ describe('Worker app (in-process executor)', () => {
   beforeAll(async () => {
     const dataDir = tempDataDir('worker-app-');
     await seed(dataDir, campaign(now));
-    app = await startWorker(configFor(dataDir, { mailer: false }), { themes: THEMES, resyncEveryMs: 0 }, new ManualClock(now));
+    app = await startWorker(
+      configFor(dataDir, { mailer: false }),
+      { themes: THEMES, resyncEveryMs: 0 },
+      new ManualClock(now),
+    );
     runtime = app.get(JobsRuntime);
   });
   afterAll(async () => {

@@ -105,7 +105,12 @@ export async function startEmbeddedApi(
         const id = `fixture-${nis}-${++n}`;
         await store.appendToStream(`commune-${nis}`, [{ id, type: event.type, data: event.data }], {
           expectedRevision: 'any',
-          context: { actor: { id: 'fixture', role: 'coordination' }, commandId: id, correlationId: id, causationId: id },
+          context: {
+            actor: { id: 'fixture', role: 'coordination' },
+            commandId: id,
+            correlationId: id,
+            causationId: id,
+          },
         });
       }
       clock.set(now);
@@ -126,7 +131,13 @@ export function titleEndWithDueNotice(now: Date): string {
 }
 
 /** A commune with a COPIL member (`personId`), titled from `validFrom` to `validUntil`, whose COPIL met recently. */
-export function titledHistory(nis: string, personId: string, validFrom: string, validUntil: string, today: string): Entry[] {
+export function titledHistory(
+  nis: string,
+  personId: string,
+  validFrom: string,
+  validUntil: string,
+  today: string,
+): Entry[] {
   const at = (date: string) => `${date}T10:00:00.000Z`;
   return [
     on(addDays(validFrom, -200), 'CandidacyOpened', { nis, candidacy: 1, openedAt: at(addDays(validFrom, -200)) }),
@@ -145,15 +156,31 @@ export function titledHistory(nis: string, personId: string, validFrom: string, 
       acknowledgedIncomplete: false,
       submittedAt: at(addDays(validFrom, -30)),
     }),
-    on(addDays(validFrom, -20), 'DossierReviewStarted', { dossier: 1, reviewerId: 'p-reviewer', startedAt: at(addDays(validFrom, -20)) }),
-    on(addDays(validFrom, -10), 'DossierApproved', { dossier: 1, reviewerId: 'p-reviewer', approvedAt: at(addDays(validFrom, -10)) }),
+    on(addDays(validFrom, -20), 'DossierReviewStarted', {
+      dossier: 1,
+      reviewerId: 'p-reviewer',
+      startedAt: at(addDays(validFrom, -20)),
+    }),
+    on(addDays(validFrom, -10), 'DossierApproved', {
+      dossier: 1,
+      reviewerId: 'p-reviewer',
+      approvedAt: at(addDays(validFrom, -10)),
+    }),
     on(validFrom, 'TitleAwarded', { cycle: 1, validFrom, validUntil }),
-    on(addDays(today, -20), 'CopilMeetingHeld', { meetingId: `meeting-${nis}`, heldOn: addDays(today, -20), attendeeCount: 5 }),
+    on(addDays(today, -20), 'CopilMeetingHeld', {
+      meetingId: `meeting-${nis}`,
+      heldOn: addDays(today, -20),
+      attendeeCount: 5,
+    }),
   ];
 }
 
 /** Polls `check` until it holds. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

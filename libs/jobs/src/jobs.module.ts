@@ -30,7 +30,11 @@ export class JobsModule {
       global: true,
       imports: [
         WebinarsModule,
-        RemindersModule.forRoot({ prefix: options.prefix, onError: (e) => logger.error(`reminders: ${e.message}`), ...options.reminders }),
+        RemindersModule.forRoot({
+          prefix: options.prefix,
+          onError: (e) => logger.error(`reminders: ${e.message}`),
+          ...options.reminders,
+        }),
       ],
       providers: [
         {

@@ -15,7 +15,9 @@ describe('loadConfig', () => {
   });
 
   it('says which variable is wrong and what to use', () => {
-    expect(() => loadConfig({ PORT: 'abc' }, [])).toThrow(new ConfigError('PORT=abc is not a TCP port: use a whole number from 0 to 65535.'));
+    expect(() => loadConfig({ PORT: 'abc' }, [])).toThrow(
+      new ConfigError('PORT=abc is not a TCP port: use a whole number from 0 to 65535.'),
+    );
     expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' }, [])).toThrow(/needs KURRENTDB_URL/);
     expect(() => loadConfig({ EVENT_STORE: 'postgres' }, [])).toThrow(/use "sqlite"/);
     expect(() => loadConfig({ REDIS_URL: 'http://x' }, [])).toThrow(/REDIS_URL must start with redis:/);

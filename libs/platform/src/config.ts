@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 
-export type EventStoreConfig = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'kurrentdb'; readonly url: string };
+export type EventStoreConfig =
+  { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'kurrentdb'; readonly url: string };
 
 /** Everything cdce reads from its environment, checked once at start-up. */
 export interface AppConfig {
@@ -73,7 +74,8 @@ function onOff(name: string, value: string | undefined, fallback: boolean): bool
 
 function eventStoreConfig(env: NodeJS.ProcessEnv, dataDir: string): EventStoreConfig {
   const kind = env.EVENT_STORE ?? 'sqlite';
-  if (kind === 'sqlite') return { kind, path: path.resolve(env.EVENT_STORE_PATH ?? path.join(dataDir, 'events.sqlite')) };
+  if (kind === 'sqlite')
+    return { kind, path: path.resolve(env.EVENT_STORE_PATH ?? path.join(dataDir, 'events.sqlite')) };
   if (kind === 'kurrentdb') {
     if (!env.KURRENTDB_URL) {
       throw new ConfigError('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false).');

@@ -35,9 +35,14 @@ export class AdminHttpController {
 
   @Get('outbox')
   @Requires('queues.admin', 'global')
-  @ApiOperation({ summary: "Boîte d'envoi des courriels", description: 'Compteurs par état et messages (filtrés par état si demandé).' })
+  @ApiOperation({
+    summary: "Boîte d'envoi des courriels",
+    description: 'Compteurs par état et messages (filtrés par état si demandé).',
+  })
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
-  @ApiServiceUnavailableResponse({ description: "Ce processus n'envoie pas les courriels (CDCE_WORKER=off ou CDCE_MAILER=off)" })
+  @ApiServiceUnavailableResponse({
+    description: "Ce processus n'envoie pas les courriels (CDCE_WORKER=off ou CDCE_MAILER=off)",
+  })
   outbox(@Query('status') status?: string) {
     return this.dashboard.outbox(STATUSES.includes(status as OutboxStatus) ? (status as OutboxStatus) : undefined);
   }
@@ -45,7 +50,10 @@ export class AdminHttpController {
   @Post('outbox/:id/retry')
   @HttpCode(200)
   @Requires('queues.admin', 'global')
-  @ApiOperation({ summary: 'Renvoyer un courriel en échec', description: 'Une nouvelle série de tentatives commence maintenant.' })
+  @ApiOperation({
+    summary: 'Renvoyer un courriel en échec',
+    description: 'Une nouvelle série de tentatives commence maintenant.',
+  })
   retryMail(@Param('id') id: string) {
     return this.dashboard.retryMail(id);
   }

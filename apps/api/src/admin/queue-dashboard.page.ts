@@ -1,7 +1,10 @@
 import type { QueueDashboard } from './queue-dashboard.service';
 
 const escape = (value: unknown) =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /**
  * The read-only queue dashboard (`/admin/queues`), in French, without any script library. Retry buttons call the
@@ -22,12 +25,18 @@ export function renderQueueDashboard(data: QueueDashboard): string {
       .join('');
     sections.push(
       `<h2>File ${escape(queue.name)}</h2><table><tr>${counts}</tr></table>` +
-        (failed ? `<table><tr><th>Tâche</th><th>Nom</th><th>Essais</th><th>Erreur</th><th></th></tr>${failed}</table>` : '<p>Aucune tâche en échec.</p>'),
+        (failed
+          ? `<table><tr><th>Tâche</th><th>Nom</th><th>Essais</th><th>Erreur</th><th></th></tr>${failed}</table>`
+          : '<p>Aucune tâche en échec.</p>'),
     );
   }
   if (data.worker) {
-    const reminders = data.worker.nextReminders.map((r) => `<tr><td>${escape(r.id)}</td><td>${escape(r.dueAt)}</td></tr>`).join('');
-    const recurring = data.worker.recurring.map((r) => `<tr><td>${escape(r.name)}</td><td>${escape(r.nextRunAt)}</td></tr>`).join('');
+    const reminders = data.worker.nextReminders
+      .map((r) => `<tr><td>${escape(r.id)}</td><td>${escape(r.dueAt)}</td></tr>`)
+      .join('');
+    const recurring = data.worker.recurring
+      .map((r) => `<tr><td>${escape(r.name)}</td><td>${escape(r.nextRunAt)}</td></tr>`)
+      .join('');
     sections.push(
       `<h2>Exécuteur ${escape(data.worker.executor)} : ${data.worker.pendingReminders} rappel(s) en attente</h2>` +
         `<table><tr><th>Rappel</th><th>Échéance</th></tr>${reminders}</table>` +
@@ -47,10 +56,13 @@ export function renderQueueDashboard(data: QueueDashboard): string {
       .join('');
     sections.push(
       `<h2>Courriels (${escape(data.outbox.transport === 'smtp' ? 'SMTP' : 'fichiers .eml')})</h2><table><tr>${counts}</tr></table>` +
-        (failed ? `<table><tr><th>Message</th><th>Type</th><th>Essais</th><th>Erreur</th><th></th></tr>${failed}</table>` : '<p>Aucun courriel en échec.</p>'),
+        (failed
+          ? `<table><tr><th>Message</th><th>Type</th><th>Essais</th><th>Erreur</th><th></th></tr>${failed}</table>`
+          : '<p>Aucun courriel en échec.</p>'),
     );
   }
-  if (sections.length === 0) sections.push('<p>Ce processus ne fait tourner aucune tâche et aucun Redis n’est configuré.</p>');
+  if (sections.length === 0)
+    sections.push('<p>Ce processus ne fait tourner aucune tâche et aucun Redis n’est configuré.</p>');
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>cdce — files de tâches</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}</style>

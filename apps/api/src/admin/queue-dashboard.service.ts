@@ -1,4 +1,11 @@
-import { ConflictException, Inject, Injectable, type OnApplicationShutdown, Optional, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  type OnApplicationShutdown,
+  Optional,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import {
   type FailedJobView,
   JobsRuntime,

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UnprocessableEntityException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiHeader,
@@ -32,9 +43,20 @@ import { WebinarCommandRunner } from './webinar-command.runner';
 
 const WebinarIdParam = ApiParam({ name: 'webinarId', description: 'Identifiant du webinaire', example: '2026-04' });
 const CommandHeaders = [
-  ApiHeader({ name: 'If-Match', required: false, description: 'Révision vue par le client : refus 409 si le webinaire a changé' }),
-  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Clé unique par commande : un renvoi n’enregistre rien deux fois' }),
-  ApiOkResponse({ type: WebinarCommandResponseDto, description: 'Événements enregistrés ; en-tête ETag = nouvelle révision' }),
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Révision vue par le client : refus 409 si le webinaire a changé',
+  }),
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Clé unique par commande : un renvoi n’enregistre rien deux fois',
+  }),
+  ApiOkResponse({
+    type: WebinarCommandResponseDto,
+    description: 'Événements enregistrés ; en-tête ETag = nouvelle révision',
+  }),
   ApiConflictResponse({ description: 'Le webinaire a changé depuis la révision envoyée (If-Match)' }),
   ApiUnprocessableEntityResponse({ description: 'Refus métier, avec son code stable (WEBINAR_IN_THE_PAST…)' }),
 ];
@@ -60,7 +82,10 @@ export class WebinarsHttpController {
 
   @Get()
   @Requires('commune.read', 'list')
-  @ApiOperation({ summary: 'Webinaires à venir', description: 'Les webinaires programmés et pas encore terminés, du plus proche au plus lointain.' })
+  @ApiOperation({
+    summary: 'Webinaires à venir',
+    description: 'Les webinaires programmés et pas encore terminés, du plus proche au plus lointain.',
+  })
   @ApiOkResponse({ type: [UpcomingWebinarDto] })
   upcoming(@Req() request: AuthenticatedRequest): UpcomingWebinarDto[] {
     const principal = request.principal as Principal;
@@ -79,9 +104,16 @@ export class WebinarsHttpController {
   @Post()
   @HttpCode(200)
   @Requires('commune.review', 'global')
-  @ApiOperation({ summary: 'Programmer un webinaire', description: 'Coordination. Les invitations partent ensuite avec « Envoyer les invitations ».' })
+  @ApiOperation({
+    summary: 'Programmer un webinaire',
+    description: 'Coordination. Les invitations partent ensuite avec « Envoyer les invitations ».',
+  })
   @commandDocs()
-  schedule(@Body() body: ScheduleWebinarRequestDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  schedule(
+    @Body() body: ScheduleWebinarRequestDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const webinarId = body.webinarId ?? monthOf(body.startsAt);
     return this.runner.run(
       webinarId,
@@ -103,7 +135,10 @@ export class WebinarsHttpController {
   @Post(':webinarId/rescheduling')
   @HttpCode(200)
   @Requires('commune.review', 'global')
-  @ApiOperation({ summary: 'Déplacer un webinaire', description: 'Coordination. Les communes déjà invitées reçoivent une invitation mise à jour (.ics).' })
+  @ApiOperation({
+    summary: 'Déplacer un webinaire',
+    description: 'Coordination. Les communes déjà invitées reçoivent une invitation mise à jour (.ics).',
+  })
   @WebinarIdParam
   @commandDocs()
   reschedule(
@@ -118,7 +153,10 @@ export class WebinarsHttpController {
   @Post(':webinarId/cancellation')
   @HttpCode(200)
   @Requires('commune.review', 'global')
-  @ApiOperation({ summary: 'Annuler un webinaire', description: 'Coordination. Les communes invitées reçoivent une annulation (.ics).' })
+  @ApiOperation({
+    summary: 'Annuler un webinaire',
+    description: 'Coordination. Les communes invitées reçoivent une annulation (.ics).',
+  })
   @WebinarIdParam
   @commandDocs()
   cancel(
@@ -140,15 +178,27 @@ export class WebinarsHttpController {
   })
   @WebinarIdParam
   @commandDocs()
-  invite(@Param('webinarId') webinarId: string, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  invite(
+    @Param('webinarId') webinarId: string,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const communes = invitedCommunes(this.readModels);
-    return this.runner.run(checked(webinarId), { type: 'SendInvitations', data: { invitationId: randomUUID(), communes } }, request, reply);
+    return this.runner.run(
+      checked(webinarId),
+      { type: 'SendInvitations', data: { invitationId: randomUUID(), communes } },
+      request,
+      reply,
+    );
   }
 
   @Post(':webinarId/communes/:nis/registrations')
   @HttpCode(200)
   @Requires('commune.write')
-  @ApiOperation({ summary: 'Inscrire une personne de la commune', description: "COPIL ou coordination. La personne doit figurer dans l'annuaire de la commune." })
+  @ApiOperation({
+    summary: 'Inscrire une personne de la commune',
+    description: "COPIL ou coordination. La personne doit figurer dans l'annuaire de la commune.",
+  })
   @WebinarIdParam
   @ApiParam({ name: 'nis', description: 'Code NIS de la commune', example: '92094' })
   @commandDocs()
@@ -160,13 +210,21 @@ export class WebinarsHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.ofCommune(nis, body.personId);
-    return this.runner.run(checked(webinarId), { type: 'RegisterForWebinar', data: { nis, personId: body.personId } }, request, reply);
+    return this.runner.run(
+      checked(webinarId),
+      { type: 'RegisterForWebinar', data: { nis, personId: body.personId } },
+      request,
+      reply,
+    );
   }
 
   @Post(':webinarId/attendance')
   @HttpCode(200)
   @Requires('commune.review', 'global')
-  @ApiOperation({ summary: 'Enregistrer les présences', description: 'Coordination, après le webinaire : les personnes présentes pour une commune.' })
+  @ApiOperation({
+    summary: 'Enregistrer les présences',
+    description: 'Coordination, après le webinaire : les personnes présentes pour une commune.',
+  })
   @WebinarIdParam
   @commandDocs()
   recordAttendance(

@@ -4,7 +4,12 @@ import { ExecuteCommuneCommand } from '@cdce/communes';
 import { DomainError } from '@cdce/eventsourcing';
 import type { Clock } from '@cdce/platform';
 import type { SqliteReadModelStore } from '@cdce/projections';
-import { communesWithoutRecentAttendance, NO_ATTENDANCE_WINDOW_MONTHS, titledCommunes, WebinarCalendar } from '@cdce/webinars';
+import {
+  communesWithoutRecentAttendance,
+  NO_ATTENDANCE_WINDOW_MONTHS,
+  titledCommunes,
+  WebinarCalendar,
+} from '@cdce/webinars';
 import { dailyRule } from '../recurring/daily-rule';
 import type { RecurringJob } from '../recurring/recurring-job';
 
@@ -52,7 +57,8 @@ export class MomentumCheckJob implements RecurringJob {
 
   async run(): Promise<void> {
     const report = await this.runOnce();
-    if (report.failed.length > 0) throw new Error(`Momentum check failed for ${report.failed.map((f) => f.nis).join(', ')}`);
+    if (report.failed.length > 0)
+      throw new Error(`Momentum check failed for ${report.failed.map((f) => f.nis).join(', ')}`);
   }
 
   async runOnce(): Promise<MomentumCheckReport> {
@@ -82,7 +88,11 @@ export class MomentumCheckJob implements RecurringJob {
                   : 'Aucun webinaire suivi depuis le titre.',
               },
             },
-            { actor: MOMENTUM_CHECK_ACTOR, commandId: alertId, correlationId: `momentum-check-${now.toISOString().slice(0, 10)}` },
+            {
+              actor: MOMENTUM_CHECK_ACTOR,
+              commandId: alertId,
+              correlationId: `momentum-check-${now.toISOString().slice(0, 10)}`,
+            },
           ),
         );
         alerted.push(nis);

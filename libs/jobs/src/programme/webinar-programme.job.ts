@@ -110,7 +110,11 @@ export class WebinarProgrammeJob implements RecurringJob {
   private send(webinarId: string, step: string, input: WebinarCommandInput): Promise<WebinarCommandResult> {
     const commandId = `programme-${webinarId}-${step}`;
     return this.commands.execute(
-      new ExecuteWebinarCommand(webinarId, input, { actor: PROGRAMME_ACTOR, commandId, correlationId: `programme-${webinarId}` }),
+      new ExecuteWebinarCommand(webinarId, input, {
+        actor: PROGRAMME_ACTOR,
+        commandId,
+        correlationId: `programme-${webinarId}`,
+      }),
     );
   }
 }

@@ -44,7 +44,10 @@ export class InProcessRecurringExecutor implements RecurringJobExecutor {
     if (this.stopped) return;
     this.next.set(job.name, at);
     const wait = Math.max(0, at.getTime() - this.options.now().getTime());
-    const timer = setTimeout(() => (wait > MAX_SLEEP_MS ? this.arm(job, at) : this.fire(job, at)), Math.min(wait, MAX_SLEEP_MS));
+    const timer = setTimeout(
+      () => (wait > MAX_SLEEP_MS ? this.arm(job, at) : this.fire(job, at)),
+      Math.min(wait, MAX_SLEEP_MS),
+    );
     timer.unref();
     this.timers.set(job.name, timer);
   }

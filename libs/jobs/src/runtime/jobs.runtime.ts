@@ -95,7 +95,9 @@ export class JobsRuntime implements OnApplicationBootstrap, BeforeApplicationShu
         `mail: ${this.describeMail()}; webinar programme ${this.programme.cron.pattern} ${this.programme.cron.tz}`,
     );
     if (this.options.programmeAtStart) {
-      await this.programme.runOnce().catch((error: unknown) => this.logger.error(`webinar programme: ${String(error)}`));
+      await this.programme
+        .runOnce()
+        .catch((error: unknown) => this.logger.error(`webinar programme: ${String(error)}`));
     }
   }
 

@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, StreamStateCache } from '@cdce/eventsourcing';
+import {
+  type CommandContext,
+  EVENT_STORE,
+  type EventStore,
+  handleCommand,
+  StreamStateCache,
+} from '@cdce/eventsourcing';
 import { CLOCK, type Clock } from '@cdce/platform';
 import type { WebinarCommand } from '../domain/webinar.commands';
 import { webinarDecider } from '../domain/webinar.decider';

@@ -34,7 +34,9 @@ export function titledCommunes(readModels: SqliteReadModelStore): Array<{ nis: s
   if (!exists) return [];
   return (
     readModels.db
-      .prepare(`SELECT id AS nis, first_titled_at AS since FROM ${table} WHERE status IN ('titled', 'renewed') ORDER BY id`)
+      .prepare(
+        `SELECT id AS nis, first_titled_at AS since FROM ${table} WHERE status IN ('titled', 'renewed') ORDER BY id`,
+      )
       .all() as Array<{ nis: string; since: string | null }>
   ).map(({ nis, since }) => ({ nis, since: since ?? undefined }));
 }

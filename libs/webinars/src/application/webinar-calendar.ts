@@ -29,7 +29,13 @@ export class WebinarCalendar {
       state.status === 'unscheduled'
         ? []
         : Object.entries(state.attendance).map(([nis, personIds]) => ({
-            data: { webinarId: state.webinarId, nis, personIds, webinarStartsAt: state.startsAt, recordedAt: state.startsAt },
+            data: {
+              webinarId: state.webinarId,
+              nis,
+              personIds,
+              webinarStartsAt: state.startsAt,
+              recordedAt: state.startsAt,
+            },
           })),
     );
   }

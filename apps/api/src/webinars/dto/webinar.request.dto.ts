@@ -81,6 +81,9 @@ export class RecordAttendanceRequestDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
   @IsString({ each: true })
-  @Matches(PERSON_ID_PATTERN, { each: true, message: 'each of personIds must be 1-100 letters, digits, "-", "_", "." or ":"' })
+  @Matches(PERSON_ID_PATTERN, {
+    each: true,
+    message: 'each of personIds must be 1-100 letters, digits, "-", "_", "." or ":"',
+  })
   personIds!: string[];
 }

@@ -24,10 +24,13 @@ export class UpcomingWebinarDto {
   @ApiProperty({ example: '2026-04-14T12:30:00.000Z' }) endsAt!: string;
   @ApiProperty({ description: 'Nombre de communes invitées' }) invitedCount!: number;
   @ApiPropertyOptional({
-    description: "Vos communes invitées (jeton COPIL) ; toutes pour la coordination",
+    description: 'Vos communes invitées (jeton COPIL) ; toutes pour la coordination',
     type: [String],
   })
   invited!: string[];
-  @ApiProperty({ type: [WebinarRegistrationDto], description: 'Inscriptions (celles de vos communes pour un jeton COPIL)' })
+  @ApiProperty({
+    type: [WebinarRegistrationDto],
+    description: 'Inscriptions (celles de vos communes pour un jeton COPIL)',
+  })
   registrations!: WebinarRegistrationDto[];
 }
