@@ -9,6 +9,7 @@ import {
   JobsRuntime,
   type JobsModuleOptions,
   noWebinarAlertId,
+  QueueInspector,
   RECURRING_EXECUTOR,
 } from '@cdce/jobs';
 import { type AppConfig, ManualClock } from '@cdce/platform';
@@ -211,6 +212,19 @@ redis.describe('Worker app on BullMQ (real Redis)', () => {
     expect(planned.find((p) => p.name === 'webinar-programme')?.nextRunAt).toBe(next(now));
     const { state } = await readWebinar(store(), nextOccurrences(now, 1)[0]!.webinarId);
     expect(state.status).toBe('scheduled');
+  });
+
+  it('shows both queues to the dashboard, with the reminder job completed', async () => {
+    const inspector = new QueueInspector(redis.url, prefix);
+    try {
+      const queues = await inspector.list();
+      expect(queues.map((q) => q.name)).toEqual(['reminders', 'jobs']);
+      expect(queues[0]!.counts.completed).toBeGreaterThanOrEqual(1);
+      expect(queues[0]!.failed).toEqual([]);
+      await expect(inspector.retry('reminders', 'no-such-job')).rejects.toMatchObject({ code: 'QUEUE_JOB_NOT_FOUND' });
+    } finally {
+      await inspector.close();
+    }
   });
 
   const next = (after: Date) => nextOccurrences(after, 1)[0]!.startsAt;
