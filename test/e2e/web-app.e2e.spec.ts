@@ -107,7 +107,7 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       expect(page.url()).toBe(`${baseUrl}/communes`);
       await page.getByRole('link', { name: 'Tableau de bord' }).click();
       await expect(heading(page).textContent()).resolves.toBe('Tableau de bord');
-      expect(await figure(page, 'Communes titrées').textContent()).toBe('2');
+      expect(await figure(page, 'Communes titrées').textContent()).toBe('3');
       await expect(page.locator('.figure', { hasText: 'Communes titrées' }).textContent()).resolves.toMatch(
         /sur 280 communes/,
       );
@@ -121,7 +121,7 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await expect(heading(page).textContent()).resolves.toBe('Tableau de bord');
       await page.getByRole('button', { name: 'Se déconnecter' }).click();
       await page.getByText('Vous êtes déconnecté.').waitFor();
-      expect(await page.evaluate(() => sessionStorage.getItem('cdce.token'))).toBeNull();
+      expect(await page.evaluate<string | null>("sessionStorage.getItem('cdce.token')")).toBeNull();
       await page.close();
     });
   });
@@ -132,7 +132,7 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await signIn(page, coordination);
       await page.getByText('Liège').first().waitFor();
       expect(await figure(page, 'En perte de vitesse').textContent()).toBe('1');
-      expect(await figure(page, 'Dossiers en attente').textContent()).toBe('2');
+      expect(await figure(page, 'Dossiers en attente').textContent()).toBe('3');
       expect(await figure(page, 'Renouvellements à 30 jours').textContent()).toBe('1');
       const momentum = page.locator('section', {
         has: page.getByRole('heading', { name: 'Communes en perte de vitesse' }),
@@ -177,7 +177,7 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await page.getByLabel('Trier par').selectOption({ label: 'Échéance du titre' });
       await page.getByText('280 commune(s)').waitFor();
       await page.locator('table.data-table tbody tr').first().filter({ hasText: 'Namur' }).waitFor();
-      expect((await rowNames(page)).slice(0, 2)).toEqual(['Namur', 'Liège']);
+      expect((await rowNames(page)).slice(0, 3)).toEqual(['Namur', 'Tournai', 'Liège']);
       await shot(page, '03-communes', false);
       await page.close();
     });
@@ -220,7 +220,7 @@ describeInBrowser('the coordination web app in headless chromium', () => {
     it('approves a dossier from the queue, and the dashboard counts one more title', async () => {
       const page = await newPage();
       await signIn(page, coordination);
-      expect(await figure(page, 'Communes titrées').textContent()).toBe('2');
+      expect(await figure(page, 'Communes titrées').textContent()).toBe('3');
       await page.getByRole('link', { name: 'File de revue', exact: true }).click();
       await expect(heading(page).textContent()).resolves.toBe('File de revue');
       await expect(page.getByRole('table').textContent()).resolves.toMatch(/Daverdisse.*Ciney|Ciney.*Daverdisse/s);
@@ -236,10 +236,33 @@ describeInBrowser('the coordination web app in headless chromium', () => {
 
       await page.getByRole('link', { name: 'Tableau de bord' }).click();
       await page.locator('.figure').first().waitFor();
-      expect(await figure(page, 'Communes titrées').textContent()).toBe('3');
-      expect(await figure(page, 'Dossiers en attente').textContent()).toBe('1');
+      expect(await figure(page, 'Communes titrées').textContent()).toBe('4');
+      expect(await figure(page, 'Dossiers en attente').textContent()).toBe('2');
       const state = await api.request('GET', `/api/communes/${COMMUNES.daverdisse.nis}`, { token: coordination });
       expect(state.body.state).toMatchObject({ status: 'titled', title: { cycle: 1 } });
+      await page.close();
+    });
+
+    it('scores the Fair-ô-mètre of a renewal and renews the title for a new cycle', async () => {
+      const page = await newPage();
+      await signIn(page, coordination);
+      await page.goto(`${baseUrl}/revue`);
+      await page.getByRole('link', { name: 'Examiner : Tournai' }).click();
+      await expect(heading(page).textContent()).resolves.toBe('Dossier de Tournai');
+      await page.getByRole('heading', { name: 'Fair-ô-mètre 2026' }).waitFor();
+      await page.getByText('Total : 70 / 100').waitFor();
+      expect(await page.getByRole('button', { name: 'Renouveler le titre' }).count()).toBe(0);
+      await shot(page, '06-renouvellement-en-revue');
+      expect(await axe(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Enregistrer la note' }).click();
+      await page.getByText('Note enregistrée.').waitFor();
+      await page.getByText(/Note [A-E], donnée le/).waitFor();
+      await page.getByRole('button', { name: 'Renouveler le titre' }).click();
+      await page.getByText('Titre renouvelé.').waitFor();
+      await page.getByText('Ce dossier n’est pas en cours d’examen (statut : Titre renouvelé).').waitFor();
+      const state = await api.request('GET', `/api/communes/${COMMUNES.tournai.nis}`, { token: coordination });
+      expect(state.body.state).toMatchObject({ status: 'renewed', title: { cycle: 2 } });
       await page.close();
     });
 
@@ -265,7 +288,7 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await page.getByRole('button', { name: 'Demander les compléments' }).click();
       await page.getByText('Cochez au moins un critère.').waitFor();
       await page.getByText('Indiquez une échéance.').waitFor();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+      expect(await page.locator(':focus').getAttribute('aria-invalid')).toBe('true');
       await page.getByLabel('2. Commerces et horeca').check();
       await page.getByRole('button', { name: 'Demander les compléments' }).click();
       await page.getByText('Dites ce qui doit changer pour chaque critère coché.').waitFor();
@@ -324,7 +347,7 @@ describeInBrowser('the coordination web app in headless chromium', () => {
         await page.goto(`${baseUrl}${url}`);
         await heading(page).waitFor();
         await page.waitForLoadState('networkidle');
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
         await shot(page, name, url !== '/communes');
         await shot(page, `${name}-premier-ecran`, false);
       }
@@ -341,6 +364,7 @@ describeInBrowser('the coordination web app in headless chromium', () => {
         `/communes/${COMMUNES.mons.nis}`,
         '/revue',
         `/revue/${COMMUNES.ciney.nis}`,
+        `/revue/${COMMUNES.tournai.nis}`,
       ];
       const found: Record<string, string[]> = {};
       for (const url of pages) {
@@ -363,19 +387,15 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await page.goto(`${baseUrl}/`);
       await page.locator('.figure').first().waitFor();
       await page.keyboard.press('Tab');
-      const first = await page.evaluate(() => document.activeElement?.textContent);
+      const first = await page.locator(':focus').textContent();
       expect(first).toBe('Aller au contenu');
       for (let i = 0; i < 3; i++) await page.keyboard.press('Tab'); // the brand, « Tableau de bord », « Communes »
-      const focused = await page.evaluate(() => {
-        const element = document.activeElement as HTMLElement;
+      // In-page code is given as text: this file is type-checked without the DOM library.
+      const focused = await page.evaluate<Record<string, string>>(`(() => {
+        const element = document.activeElement;
         const style = getComputedStyle(element);
-        return {
-          tag: element.tagName,
-          text: element.textContent,
-          outline: style.outlineStyle,
-          width: style.outlineWidth,
-        };
-      });
+        return { tag: element.tagName, text: element.textContent, outline: style.outlineStyle, width: style.outlineWidth };
+      })()`);
       expect(focused).toEqual({ tag: 'A', text: 'Communes', outline: 'solid', width: '3px' });
       await page.keyboard.press('Enter');
       await expect(heading(page).textContent()).resolves.toBe('Communes');
@@ -387,24 +407,23 @@ describeInBrowser('the coordination web app in headless chromium', () => {
 /** Runs axe-core (WCAG 2.1 A and AA rules) in the page; returns one line per violation with the elements involved. */
 async function axe(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map(
-      (v) =>
-        `${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 5)
-          .join(', ')}`,
-    );
-  });
+  // In-page code is given as text: this file is type-checked without the DOM library.
+  const violations = await page.evaluate<AxeViolation[]>(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((result) => result.violations)`);
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(', ')}`,
+  );
 }
 
-interface AxeResult {
-  readonly violations: readonly { id: string; help: string; nodes: readonly { target: readonly string[] }[] }[];
+interface AxeViolation {
+  readonly id: string;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
 }
 
 /** Names (French) in the communes table, in order. */

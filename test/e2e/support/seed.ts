@@ -15,6 +15,8 @@ export const COMMUNES = {
   mons: { nis: '53053', name: 'Mons' },
   /** Candidacy just opened. */
   bruxelles: { nis: '21004', name: 'Bruxelles' },
+  /** Titled, Fair-ô-mètre 2026 submitted: a renewal under review, not scored yet. */
+  tournai: { nis: '57081', name: 'Tournai' },
 } as const;
 
 /** `YYYY-MM-DD`, `days` after the harness clock's day (negative: before). */
@@ -84,11 +86,11 @@ async function submitted(api: ApiHarness, token: string, nis: string, horeca = 1
 
 /**
  * A small campaign, sent through the HTTP API as the coordination would (one token does everything here; the
- * COPIL scenario has its own token): two dossiers waiting, two titles (one ending soon, one losing momentum),
- * one dossier sent back for changes and one fresh candidacy.
+ * COPIL scenario has its own token): two dossiers and one renewal waiting, three titles (one ending soon, one losing
+ * momentum, one being renewed), one dossier sent back for changes and one fresh candidacy.
  */
 export async function seedCampaign(api: ApiHarness, coordination: string): Promise<void> {
-  const { daverdisse, ciney, namur, liege, mons, bruxelles } = COMMUNES;
+  const { daverdisse, ciney, namur, liege, mons, bruxelles, tournai } = COMMUNES;
 
   await submitted(api, coordination, daverdisse.nis, 2);
   await send(api, coordination, `/api/communes/${daverdisse.nis}/dossier/review`);
@@ -124,4 +126,17 @@ export async function seedCampaign(api: ApiHarness, coordination: string): Promi
   });
 
   await send(api, coordination, `/api/communes/${bruxelles.nis}/candidacy`);
+
+  await submitted(api, coordination, tournai.nis, 2);
+  await send(api, coordination, `/api/communes/${tournai.nis}/dossier/review`);
+  await send(api, coordination, `/api/communes/${tournai.nis}/dossier/approval`, { validFrom: day(api, -500) });
+  await send(api, coordination, `/api/communes/${tournai.nis}/fair-o-meter/request`, {
+    edition: '2026',
+    dueOn: day(api, 30),
+  });
+  await send(api, coordination, `/api/communes/${tournai.nis}/fair-o-meter`, {
+    edition: '2026',
+    blocks: { communalPolicy: 20, communication: 15, events: 18, steeringCommittee: 17 },
+    figures: { volunteers: 12, events: 5, products: 9 },
+  });
 }

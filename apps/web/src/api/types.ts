@@ -176,8 +176,27 @@ export interface CommuneState {
   readonly lastRejection?: { readonly reasons: readonly string[]; readonly rejectedAt: string } | null;
   readonly fairOMeterRequest?: { readonly edition: string; readonly dueOn: string } | null;
   readonly momentum?: { readonly since: string; readonly supportPlan: SupportPlan | null } | null;
+  readonly fairOMeter?: FairOMeterSubmission;
   readonly successorNis?: string;
   readonly effectiveOn?: string;
+}
+
+export const GRADES = ['A', 'B', 'C', 'D', 'E'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** The Fair-ô-mètre of a renewal under review: four blocks of 0–25 points, key figures, and the score once given. */
+export interface FairOMeterSubmission {
+  readonly edition: string;
+  readonly blocks: {
+    readonly communalPolicy: number;
+    readonly communication: number;
+    readonly events: number;
+    readonly steeringCommittee: number;
+  };
+  readonly figures: { readonly volunteers: number; readonly events: number; readonly products: number };
+  readonly total: number;
+  readonly submittedAt: string;
+  readonly score: { readonly grade: Grade; readonly reviewerId: string; readonly scoredAt: string } | null;
 }
 
 /** `GET /api/communes/:nis`. */

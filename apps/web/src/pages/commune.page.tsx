@@ -47,7 +47,11 @@ export function CommunePage({ nis }: { readonly nis: string }) {
       </>
     );
   const { name, revision, asOf, state } = commune.data;
-  const reviewable = can.review && (state.status === 'under_review' || state.status === 'changes_requested');
+  const reviewable =
+    can.review &&
+    (state.status === 'under_review' ||
+      state.status === 'changes_requested' ||
+      state.status === 'renewal_under_review');
   return (
     <>
       <BackLink campaign={can.campaign} />

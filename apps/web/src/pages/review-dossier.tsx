@@ -11,6 +11,8 @@ import { Link, usePageTitle } from '../lib/router';
 import { useCommand } from '../lib/use-command';
 import { useResource } from '../lib/use-resource';
 import { ChecklistSection, ReviewSection } from './commune.page';
+import { CommandError, type FormProps, ReasonsForm, TitlePeriodForm } from './review-forms';
+import { RenewalReview } from './review-renewal';
 import { criterionLabel } from './event-summary';
 
 /** One dossier under review, with every decision the coordination can take on it. */
@@ -58,7 +60,7 @@ export function ReviewDossier({ nis }: { readonly nis: string }) {
         </p>
       </div>
       {done && <Notice kind="success">{done}</Notice>}
-      {state.status === 'renewal_under_review' && <p className="notice notice--info">{t('review.dossier.renewal')}</p>}
+      {state.status === 'renewal_under_review' && <RenewalReview state={state} generation={generation} {...props} />}
       {state.status !== 'under_review' && state.status !== 'renewal_under_review' && (
         <p className="notice notice--info">
           {t('review.dossier.notReviewable', { status: t(`status.${state.status}`) })}
@@ -73,10 +75,10 @@ export function ReviewDossier({ nis }: { readonly nis: string }) {
           <div className="review-layout__actions">
             {state.review ? (
               <>
-                <ApproveForm key={`approve-${generation}`} {...props} />
+                <TitlePeriodForm key={`approve-${generation}`} kind="approve" {...props} />
                 <ChangesForm key={`changes-${generation}`} {...props} />
                 <CommentForm key={`comment-${generation}`} {...props} />
-                <RejectForm key={`reject-${generation}`} {...props} />
+                <ReasonsForm key={`reject-${generation}`} kind="reject" {...props} />
               </>
             ) : (
               <StartReviewForm {...props} />
@@ -86,20 +88,6 @@ export function ReviewDossier({ nis }: { readonly nis: string }) {
       )}
     </>
   );
-}
-
-interface FormProps {
-  readonly nis: string;
-  readonly revision: string;
-  readonly onDone: (message: string) => void;
-  readonly onReload: () => void;
-}
-
-/** A command's refusal; a 409 offers to reload the dossier at its latest revision. */
-function CommandError({ error, onReload }: { readonly error: unknown; readonly onReload: () => void }) {
-  if (!error) return null;
-  const conflict = (error as { status?: number }).status === 409;
-  return <ProblemMessage error={error} {...(conflict ? { onRetry: onReload, retryLabel: t('app.reload') } : {})} />;
 }
 
 function StartReviewForm({ nis, revision, onDone, onReload }: FormProps) {
@@ -270,98 +258,6 @@ function ChangesForm({ nis, revision, onDone, onReload }: FormProps) {
       <CommandError error={command.error} onReload={onReload} />
       <button type="submit" className="button button--secondary" disabled={command.busy}>
         {command.busy ? t('review.sending') : t('review.changes.submit')}
-      </button>
-    </form>
-  );
-}
-
-function ApproveForm({ nis, revision, onDone, onReload }: FormProps) {
-  const command = useCommand(nis, revision);
-  const form = useRef<HTMLFormElement>(null);
-  const [validFrom, setValidFrom] = useState('');
-  const [months, setMonths] = useState('24');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const validityMonths = Number(months);
-    if (!Number.isInteger(validityMonths) || validityMonths < 1 || validityMonths > 120) {
-      setError(t('review.approve.monthsInvalid'));
-      return focusFirstInvalid(form.current);
-    }
-    setError(null);
-    const body = { validityMonths, ...(validFrom ? { validFrom } : {}) };
-    if (await command.send('dossier/approval', body)) onDone(t('review.approve.done'));
-  };
-  return (
-    <form
-      ref={form}
-      className="panel form form--approve"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby="approve-heading"
-    >
-      <h2 id="approve-heading">{t('review.approve.heading')}</h2>
-      <Field id="approve-from" label={t('review.approve.validFrom')}>
-        <input id="approve-from" type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
-      </Field>
-      <Field id="approve-months" label={t('review.approve.months')} error={error} required>
-        <input
-          id="approve-months"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={120}
-          step={1}
-          value={months}
-          onChange={(e) => setMonths(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy('approve-months', false, error)}
-          required
-        />
-      </Field>
-      <CommandError error={command.error} onReload={onReload} />
-      <button type="submit" className="button" disabled={command.busy}>
-        {command.busy ? t('review.sending') : t('review.approve.submit')}
-      </button>
-    </form>
-  );
-}
-
-function RejectForm({ nis, revision, onDone, onReload }: FormProps) {
-  const command = useCommand(nis, revision);
-  const form = useRef<HTMLFormElement>(null);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const reasons = text
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    if (reasons.length === 0) {
-      setError(t('review.reject.required'));
-      return focusFirstInvalid(form.current);
-    }
-    setError(null);
-    if (await command.send('dossier/rejection', { reasons })) onDone(t('review.reject.done'));
-  };
-  return (
-    <form ref={form} className="panel form form--danger" onSubmit={submit} noValidate aria-labelledby="reject-heading">
-      <h2 id="reject-heading">{t('review.reject.heading')}</h2>
-      <Field id="reject-reasons" label={t('review.reject.reasons')} error={error} required>
-        <textarea
-          id="reject-reasons"
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy('reject-reasons', false, error)}
-          required
-        />
-      </Field>
-      <CommandError error={command.error} onReload={onReload} />
-      <button type="submit" className="button button--danger" disabled={command.busy}>
-        {command.busy ? t('review.sending') : t('review.reject.submit')}
       </button>
     </form>
   );

@@ -117,17 +117,13 @@ function Queue() {
                         )}
                       </td>
                       <td>
-                        {item.kind === 'candidacy' ? (
-                          <Link
-                            className="button button--small"
-                            to={`/revue/${item.nis}`}
-                            aria-label={`${t('review.open')} : ${item.name}`}
-                          >
-                            {t('review.open')}
-                          </Link>
-                        ) : (
-                          <Link to={`/communes/${item.nis}`}>{t('review.open')}</Link>
-                        )}
+                        <Link
+                          className="button button--small"
+                          to={`/revue/${item.nis}`}
+                          aria-label={`${t('review.open')} : ${item.name}`}
+                        >
+                          {t('review.open')}
+                        </Link>
                       </td>
                     </tr>
                   ))}
