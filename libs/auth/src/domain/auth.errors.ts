@@ -29,3 +29,11 @@ export class TokenStoreUnavailableError extends AuthError {
     super(`Token store at ${location} cannot be used: ${reason}`);
   }
 }
+
+/** A token with the same id or the same secret hash is already stored (never expected from random secrets). */
+export class DuplicateTokenError extends AuthError {
+  readonly code = 'DUPLICATE_TOKEN';
+  constructor(reason: string) {
+    super(`Token not stored: ${reason}.`);
+  }
+}

@@ -173,8 +173,8 @@ export function describeTokenStoreContract(name: string, make: () => StoreUnderT
 
       it('refuses a second token with the same id or the same hash', async () => {
         await subject.store.insert(record());
-        await expect(subject.store.insert(record({ secretHash: 'b'.repeat(64) }))).rejects.toThrow();
-        await expect(subject.store.insert(record({ tokenId: 't-2' }))).rejects.toThrow();
+        await expect(subject.store.insert(record({ secretHash: 'b'.repeat(64) }))).rejects.toMatchObject({ code: 'DUPLICATE_TOKEN' });
+        await expect(subject.store.insert(record({ tokenId: 't-2' }))).rejects.toMatchObject({ code: 'DUPLICATE_TOKEN' });
         expect(await subject.store.list()).toHaveLength(1);
       });
 

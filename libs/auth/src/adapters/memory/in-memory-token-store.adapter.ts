@@ -1,3 +1,4 @@
+import { DuplicateTokenError } from '../../domain/auth.errors';
 import type { TokenRecord, TokenStore } from '../../token-store.port';
 
 /** Tokens kept in memory: for tests and throw-away demos. */
@@ -5,9 +6,9 @@ export class InMemoryTokenStore implements TokenStore {
   private readonly records = new Map<string, TokenRecord>();
 
   async insert(record: TokenRecord): Promise<void> {
-    if (this.records.has(record.tokenId)) throw new Error(`Token id ${record.tokenId} is already stored.`);
+    if (this.records.has(record.tokenId)) throw new DuplicateTokenError(`token id ${record.tokenId} is already stored`);
     if ([...this.records.values()].some((r) => r.secretHash === record.secretHash)) {
-      throw new Error('A token with the same secret hash is already stored.');
+      throw new DuplicateTokenError('a token with the same secret hash is already stored');
     }
     this.records.set(record.tokenId, copy(record));
   }

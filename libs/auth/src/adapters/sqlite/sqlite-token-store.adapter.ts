@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { AuthError, TokenStoreUnavailableError } from '../../domain/auth.errors';
+import { AuthError, DuplicateTokenError, TokenStoreUnavailableError } from '../../domain/auth.errors';
 import type { Role } from '../../domain/role';
 import type { TokenRecord, TokenStore } from '../../token-store.port';
 
@@ -55,12 +55,19 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async insert(record: TokenRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO tokens (token_id, label, role, communes, prefix, secret_hash, created_at, revoked_at, last_used_at)
-         VALUES (@tokenId, @label, @role, @communes, @prefix, @secretHash, @createdAt, @revokedAt, @lastUsedAt)`,
-      )
-      .run({ ...record, communes: JSON.stringify(record.communes) });
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO tokens (token_id, label, role, communes, prefix, secret_hash, created_at, revoked_at, last_used_at)
+           VALUES (@tokenId, @label, @role, @communes, @prefix, @secretHash, @createdAt, @revokedAt, @lastUsedAt)`,
+        )
+        .run({ ...record, communes: JSON.stringify(record.communes) });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateTokenError(`token id ${record.tokenId} is already stored`);
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateTokenError('a token with the same secret hash is already stored');
+      throw error;
+    }
   }
 
   async findByHash(secretHash: string): Promise<TokenRecord | undefined> {
