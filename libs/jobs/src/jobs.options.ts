@@ -23,7 +23,10 @@ export interface JobsOptions {
   readonly momentumCheckAt?: string;
   /** Deliver the mail outbox in this process (default: the app config's `mailer`, i.e. `CDCE_MAILER`, else on). */
   readonly mailer?: boolean;
-  /** Wait after a projector batch before reconciling the reminders (default 250 ms): one reconcile per burst. */
+  /**
+   * Wait after a projector batch before reconciling the reminders (default 2 s): one reconcile per burst. A reconcile
+   * reads every owed reminder, so under a steady stream of commands it must not run after every batch.
+   */
   readonly resyncDebounceMs?: number;
   /** Periodic reconcile of the reminders, whatever happened (default 60 s; 0 = never). */
   readonly resyncEveryMs?: number;
@@ -75,7 +78,7 @@ export function resolveJobsOptions(options: JobsOptions, config?: AppConfig): Re
     programmeAtStart: options.programmeAtStart ?? true,
     momentumCheckAt,
     mailer: options.mailer ?? config?.mailer ?? true,
-    resyncDebounceMs: options.resyncDebounceMs ?? 250,
+    resyncDebounceMs: options.resyncDebounceMs ?? 2000,
     resyncEveryMs: options.resyncEveryMs ?? 60_000,
     prefix: options.prefix ?? 'cdce',
     env: options.env ?? process.env,
