@@ -17,9 +17,9 @@ const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; token: string }> {
+async function startServer(dataDir: string, worker: 'embedded' | 'off'): Promise<{ child: ChildProcess; token: string }> {
   const child = spawn(process.execPath, [path.resolve('dist/apps/api/src/main.js')], {
-    env: { ...process.env, CDCE_DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1'},
+    env: { ...process.env, CDCE_DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', CDCE_WORKER: worker },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const token = await new Promise<string>((resolve, reject) => {
@@ -43,9 +43,10 @@ async function post(url: string, token: string, body: object): Promise<void> {
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
 }
 
-async function commandsOverHttp() {
+/** `off`: the API alone, as in production (workers apart); `embedded`: what `npm start` runs, API + worker in one process. */
+async function commandsOverHttp(worker: 'embedded' | 'off') {
   const dataDir = scratchDir('api');
-  const { child, token } = await startServer(dataDir);
+  const { child, token } = await startServer(dataDir, worker);
   const base = `http://127.0.0.1:${PORT}`;
   const communes = loadMunicipalityRegistry().campaignMembers().map((m) => m.nis);
   for (const nis of communes) await post(`${base}/api/communes/${nis}/candidacy`, token, {});
@@ -70,6 +71,7 @@ async function commandsOverHttp() {
     ],
   });
   child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
@@ -106,19 +108,23 @@ async function rehydration() {
 
 async function main() {
   console.log(`API benchmark: ${CONNECTIONS} connections for ${DURATION} s, then rehydration of 1,000 events…`);
-  const http = await commandsOverHttp();
+  const http = await commandsOverHttp('off');
+  const embedded = await commandsOverHttp('embedded');
   const rehydrate = await rehydration();
   const results = {
     measuredAt: new Date().toISOString(),
     machine: machine(),
     settings: { DURATION, CONNECTIONS, command: 'RecordCouncilResolution over POST, 280 communes in turn' },
     commandsOverHttp: { ...http, requestsPerSecond: round(http.requestsPerSecond), target: { requestsPerSecond: 1500, p99Ms: 20 } },
+    commandsOverHttpWithEmbeddedWorker: { ...embedded, requestsPerSecond: round(embedded.requestsPerSecond) },
     rehydrate1000: { p50Ms: round(rehydrate.p50Ms, 3), p95Ms: round(rehydrate.p95Ms, 3), target: { p95Ms: 5 } },
   };
   printTable([
-    { measure: 'commands/s over HTTP', value: results.commandsOverHttp.requestsPerSecond, target: '≥ 1500' },
+    { measure: 'commands/s over HTTP (API alone)', value: results.commandsOverHttp.requestsPerSecond, target: '≥ 1500' },
     { measure: 'command latency p99 (ms)', value: http.p99Ms, target: '≤ 20' },
     { measure: 'errors / non-2xx', value: `${http.errors} / ${http.non2xx}`, target: '0 / 0' },
+    { measure: 'commands/s, API + embedded worker', value: results.commandsOverHttpWithEmbeddedWorker.requestsPerSecond, target: '' },
+    { measure: 'latency p99, API + embedded worker (ms)', value: embedded.p99Ms, target: '' },
     { measure: 'rehydrate 1,000 events p95 (ms)', value: results.rehydrate1000.p95Ms, target: '≤ 5' },
   ]);
   console.log(`written ${writeResults('api.json', results)}`);
