@@ -36,7 +36,9 @@ export class IdempotencyStore {
   }
 
   static fingerprint(method: string, url: string, body: unknown): string {
-    return createHash('sha256').update(`${method} ${url}\n${JSON.stringify(body ?? null)}`).digest('hex');
+    return createHash('sha256')
+      .update(`${method} ${url}\n${JSON.stringify(body ?? null)}`)
+      .digest('hex');
   }
 
   find(scopedKey: string): StoredResponse | undefined {

@@ -14,7 +14,11 @@ export class InvalidRequestException extends BadRequestException {
 
 function flatten(errors: readonly ValidationError[], prefix: string): Array<{ field: string; messages: string[] }> {
   return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
+    const field = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : prefix
+        ? `${prefix}.${error.property}`
+        : error.property;
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -57,10 +57,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof StreamNotFoundError) {
-      return { type: problemType('NOT_FOUND'), title: 'Introuvable', status: 404, code: 'NOT_FOUND', detail: exception.message };
+      return {
+        type: problemType('NOT_FOUND'),
+        title: 'Introuvable',
+        status: 404,
+        code: 'NOT_FOUND',
+        detail: exception.message,
+      };
     }
     if (exception instanceof InvalidStreamNameError) {
-      return { type: problemType(exception.code), title: 'Requête invalide', status: 400, code: exception.code, detail: exception.message };
+      return {
+        type: problemType(exception.code),
+        title: 'Requête invalide',
+        status: 400,
+        code: exception.code,
+        detail: exception.message,
+      };
     }
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     const coded = codedError(exception);
@@ -69,14 +81,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (status !== undefined) return fromCodedError(exception as object, coded, status);
     }
     if (exception instanceof EventSourcingError) {
-      return { type: problemType(exception.code), title: 'Requête refusée', status: 422, code: exception.code, detail: exception.message };
+      return {
+        type: problemType(exception.code),
+        title: 'Requête refusée',
+        status: 422,
+        code: exception.code,
+        detail: exception.message,
+      };
     }
     return {
       type: problemType('INTERNAL_ERROR'),
       title: 'Erreur interne',
       status: 500,
       code: 'INTERNAL_ERROR',
-      detail: 'An unexpected error occurred; nothing was lost that had been confirmed. Try again, and report it if it persists.',
+      detail:
+        'An unexpected error occurred; nothing was lost that had been confirmed. Try again, and report it if it persists.',
     };
   }
 
@@ -90,7 +109,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return {
       ...extensions,
       type: problemType(code),
-      title: typeof given.title === 'string' ? given.title : TITLES[status] ?? 'Erreur',
+      title: typeof given.title === 'string' ? given.title : (TITLES[status] ?? 'Erreur'),
       status,
       code,
       detail: String(given.detail ?? message),
@@ -142,7 +161,9 @@ function fromCodedError(exception: object, error: CodedError, status: number): P
 /** Public fields a typed error carries besides its message (e.g. `existingPersonId`, `problems`), for the client. */
 function extensionsOf(exception: object): Record<string, unknown> {
   const { code: _c, message: _m, name: _n, stack: _s, ...rest } = { ...(exception as Record<string, unknown>) };
-  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value === null || typeof value !== 'object' || Array.isArray(value)));
+  return Object.fromEntries(
+    Object.entries(rest).filter(([, value]) => value === null || typeof value !== 'object' || Array.isArray(value)),
+  );
 }
 
 const TITLES: Record<number, string> = {
