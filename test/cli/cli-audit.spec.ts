@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SqliteEventStore } from '@cdce/eventsourcing';
@@ -42,6 +43,25 @@ describe('cdce demo, verify, history and projections', () => {
     readModels.close();
     await store.close();
   }, 60_000);
+
+  it('refuses to rebuild read models that a running process projects into, and rebuilds once it is gone', async () => {
+    // A process that stays alive stands for the API: its claim names its pid.
+    const api = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    const readModels = SqliteReadModelStore.open(path.join(dir, 'read-models.sqlite'));
+    readModels.db
+      .prepare('INSERT OR REPLACE INTO rm_owner VALUES (1, ?, ?, ?)')
+      .run(api.pid, 'api', '2026-11-30T08:00:00Z');
+    readModels.close();
+    try {
+      const refused = await cdce(dir, ['projections', 'rebuild', 'commune-directory']);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(`Le processus ${api.pid} (api`);
+    } finally {
+      api.kill('SIGKILL');
+      await new Promise((resolve) => api.once('exit', resolve));
+    }
+    expect(await cdce(dir, ['projections', 'rebuild', 'commune-directory'])).toMatchObject({ code: 0 });
+  });
 
   it('refuses to load the demo into a log that is not empty, and says what to do', async () => {
     const again = await cdce(dir, ['demo', '--until', UNTIL]);

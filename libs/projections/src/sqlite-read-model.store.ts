@@ -25,6 +25,30 @@ export class SqliteReadModelStore {
     this.db = db;
     db.exec(`CREATE TABLE IF NOT EXISTS rm_checkpoints (
       projection TEXT PRIMARY KEY, version INTEGER NOT NULL, position TEXT NOT NULL, updated_at TEXT)`);
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS rm_owner (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), pid INTEGER NOT NULL, owner TEXT NOT NULL, since TEXT NOT NULL)',
+    );
+  }
+
+  /**
+   * Records that a long-running process (the API, a worker) projects into this file, so that a rebuild from another
+   * process can refuse instead of dropping tables under it. A claim left by a process that died is ignored.
+   */
+  claim(owner: string, at: Date = new Date()): void {
+    this.db.prepare('INSERT OR REPLACE INTO rm_owner VALUES (1, ?, ?, ?)').run(process.pid, owner, at.toISOString());
+  }
+
+  /** Gives the claim up (on shutdown), if it is still this process's. */
+  release(): void {
+    this.db.prepare('DELETE FROM rm_owner WHERE pid = ?').run(process.pid);
+  }
+
+  /** The live process, other than this one, that projects into this file; undefined when there is none. */
+  liveOwner(): { pid: number; owner: string; since: string } | undefined {
+    const row = this.db.prepare('SELECT pid, owner, since FROM rm_owner').get() as
+      { pid: number; owner: string; since: string } | undefined;
+    if (!row || row.pid === process.pid || !isAlive(row.pid)) return undefined;
+    return row;
   }
 
   /** Opens (or creates) the read-model file. Use `:memory:` only in unit tests. */
@@ -148,5 +172,15 @@ export class DocumentWriter<Doc> {
       return;
     }
     this.upsert.run(id, JSON.stringify(doc), ...this.columns.map(([, value]) => value(doc)));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -18,11 +18,13 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly readModels: SqliteReadModelStore,
   ) {}
   async onApplicationBootstrap(): Promise<void> {
+    this.readModels.claim('api');
     await this.projector.catchUp();
     this.projector.start();
   }
   async onApplicationShutdown(): Promise<void> {
     await this.projector.stop();
+    this.readModels.release();
     this.readModels.close();
   }
 }

@@ -2,7 +2,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import * as path from 'node:path';
 import type { EventStore } from '@cdce/eventsourcing';
-import { Projector, SqliteReadModelStore } from '@cdce/projections';
+import { rebuildProjections, SqliteReadModelStore } from '@cdce/projections';
 import { CLI_PROJECTIONS, withContext } from '../cli-context';
 import { CliError, type CliIo } from '../cli-io';
 
@@ -60,25 +60,32 @@ async function rebuild(
   readModels: SqliteReadModelStore,
   selected: typeof CLI_PROJECTIONS,
 ): Promise<void> {
+  const owner = readModels.liveOwner();
+  if (owner) {
+    throw new CliError(
+      `Le processus ${owner.pid} (${owner.owner}, depuis ${owner.since}) met à jour ces modèles de lecture : ` +
+        'arrêtez-le avant de les reconstruire (il reconstruit lui-même au démarrage une projection dont la version a changé).',
+    );
+  }
   const head = await store.headPosition();
-  const started = performance.now();
-  for (const projection of selected) readModels.reset(projection.name);
   const bar = io.interactive
     ? new SingleBar({ format: 'Reconstruction [{bar}] {percentage}% | position {value}/{total}', hideCursor: true })
     : undefined;
   bar?.start(Math.max(0, Number(head)), 0);
-  const projector = new Projector(store, readModels, selected, {
-    clock: io.now,
-    onBatch: (position) => bar?.update(Number(position)),
-  });
-  const applied = await projector.catchUp();
+  const result = await rebuildProjections(
+    store,
+    readModels,
+    selected,
+    selected.map((projection) => projection.name),
+    ({ position }) => bar?.update(Number(position)),
+    { clock: io.now },
+  );
   bar?.stop();
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const projection of selected)
     io.out(
       `${projection.name} : reconstruite jusqu’à la position ${readModels.checkpoint(projection.name)!.position}.`,
     );
-  io.out(`${applied} événement(s) relus en ${seconds} s.`);
+  io.out(`${result.applied} événement(s) relus en ${result.seconds.toFixed(1)} s.`);
 }
 
 async function status(io: CliIo, store: EventStore, readModels: SqliteReadModelStore): Promise<void> {
