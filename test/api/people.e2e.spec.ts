@@ -33,7 +33,7 @@ describe('people of a commune over HTTP', () => {
   it('refuses an invalid contact field by field, and a duplicate e-mail with 409', async () => {
     const invalid = await api.request('POST', '/api/communes/92094/people', {
       token: coordination,
-      body: { ...anne, personId: 'not-a-uuid', email: 'nope', language: 'en' },
+      body: { ...anne, personId: 'not an id!', email: 'nope', language: 'en' },
     });
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'language', 'personId']);

@@ -195,8 +195,10 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await expect(section('Critères').textContent()).resolves.toMatch(
         /Autorité communale.*Délibération du .*café, thé/s,
       );
+      // Names come from the people directory; the events only carry the person's id.
+      await section('Comité de pilotage').getByText('Anne Dupont').waitFor();
       await expect(section('Comité de pilotage').textContent()).resolves.toMatch(
-        /p-92094-chair.*Présidence.*Administration communale/s,
+        /Anne Dupont.*Présidence.*Administration communale/s,
       );
       await section('Partenaires et seuils').getByRole('table').waitFor();
       await expect(section('Partenaires et seuils').textContent()).resolves.toMatch(/Horeca.*Non rempli/s);

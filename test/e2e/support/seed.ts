@@ -46,11 +46,18 @@ async function buildEvidence(api: ApiHarness, token: string, nis: string, horeca
     votedOn: day(api, -90),
     fairTradeProducts: ['café', 'thé'],
   });
-  for (const [personId, role, sector] of [
-    [`p-${nis}-chair`, 'chair', 'administration'],
-    [`p-${nis}-contact`, 'contact', 'civil_society'],
-    [`p-${nis}-member`, 'member', 'business'],
+  for (const [personId, role, sector, fullName] of [
+    [`p-${nis}-chair`, 'chair', 'administration', 'Anne Dupont'],
+    [`p-${nis}-contact`, 'contact', 'civil_society', 'Marc Lambert'],
+    [`p-${nis}-member`, 'member', 'business', 'Sofia Benali'],
   ] as const) {
+    // Names go to the people directory, never into events: the COPIL member is recorded by id.
+    const email = `${personId}@example.org`;
+    const registered = await api.request('POST', `${base}/people`, {
+      token,
+      body: { personId, fullName, email, language: 'fr' },
+    });
+    if (registered.status !== 201) throw new Error(`POST ${base}/people answered ${registered.status}`);
     await send(api, token, `${base}/copil/members`, { personId, role, sector, joinedOn: day(api, -80) });
   }
   await send(api, token, `${base}/copil/charter`, {

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MUNICIPALITIES, campaignCommune } from '@cdce/communes';
 import type { PeopleDirectory, Person } from '@cdce/people';
 import { PEOPLE_DIRECTORY } from '@cdce/platform';
 import { MunicipalityRegistry } from '@cdce/reference';
 import { Requires } from '../auth/requires.decorator';
+import { PersonIdParam } from '../communes/dto/person-id.param';
 import { NisParam } from '../communes/nis.param';
 import { RegisterPersonRequestDto, UpdatePersonRequestDto } from './person.request.dto';
 
@@ -41,7 +42,7 @@ export class PeopleHttpController {
   @ApiOperation({ summary: 'Modifier un contact' })
   async update(
     @Param('nis', NisParam) nis: string,
-    @Param('personId', ParseUUIDPipe) personId: string,
+    @Param('personId', PersonIdParam) personId: string,
     @Body() body: UpdatePersonRequestDto,
   ): Promise<Person> {
     await this.ofCommune(nis, personId);
@@ -51,8 +52,10 @@ export class PeopleHttpController {
   @Delete(':personId')
   @HttpCode(200)
   @Requires('people.write')
-  @ApiOperation({ summary: 'Effacer un contact (RGPD) : nom, courriel et téléphone disparaissent, l’historique reste vérifiable' })
-  async erase(@Param('nis', NisParam) nis: string, @Param('personId', ParseUUIDPipe) personId: string) {
+  @ApiOperation({
+    summary: 'Effacer un contact (RGPD) : nom, courriel et téléphone disparaissent, l’historique reste vérifiable',
+  })
+  async erase(@Param('nis', NisParam) nis: string, @Param('personId', PersonIdParam) personId: string) {
     await this.ofCommune(nis, personId);
     return this.people.erase(personId);
   }

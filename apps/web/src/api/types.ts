@@ -355,3 +355,13 @@ export interface ActivityPage {
   readonly items: readonly ActivityItem[];
   readonly nextBefore: string | null;
 }
+
+/** One contact of `GET /api/communes/:nis/people` (the people directory; erased people are not listed). */
+export interface Contact {
+  readonly personId: string;
+  readonly fullName: string;
+  readonly email: string;
+  readonly phone?: string;
+  readonly language: 'fr' | 'nl' | 'de';
+  readonly roles: readonly string[];
+}

@@ -347,6 +347,7 @@ export const fr = {
   'commune.copil.role': 'Rôle',
   'commune.copil.sector': 'Secteur',
   'commune.copil.joined': 'Depuis le',
+  'commune.copil.notInDirectory': 'hors annuaire (ou effacée)',
   'commune.copil.charter': 'Charte adoptée le {date} : {sections}.',
   'commune.copil.noCharter':
     'Pas de charte adoptée. Une charte (mission, engagements, décision, réunions) est encouragée.',

@@ -325,6 +325,7 @@ export const nl: Translation = {
   'commune.copil.role': null,
   'commune.copil.sector': null,
   'commune.copil.joined': null,
+  'commune.copil.notInDirectory': 'niet in de adresgids (of gewist)',
   'commune.copil.charter': null,
   'commune.copil.noCharter': null,
   'commune.copil.lastMeeting': null,

@@ -4,6 +4,7 @@ import {
   CRITERIA,
   type CommuneHistory,
   type CommunePartners,
+  type Contact,
   type CommuneState,
   type CommuneStateResponse,
   type Criterion,
@@ -30,6 +31,10 @@ export function CommunePage({ nis }: { readonly nis: string }) {
   );
   const [history] = useResource(`history-${nis}-${commune.state === 'ready' ? commune.data.revision : ''}`, (signal) =>
     can.history ? get<CommuneHistory>(`/api/communes/${nis}/history`, signal) : Promise.resolve(null),
+  );
+  // Names live in the people directory, never in events; a token without people.read still sees the ids.
+  const [people] = useResource(`people-${nis}`, (signal) =>
+    get<Contact[]>(`/api/communes/${nis}/people`, signal).catch(() => [] as Contact[]),
   );
   const [partners] = useResource(
     `partners-${nis}-${commune.state === 'ready' ? commune.data.revision : ''}`,
@@ -77,7 +82,7 @@ export function CommunePage({ nis }: { readonly nis: string }) {
       <ChecklistSection state={state} />
       {(state.review || state.changeRequest) && <ReviewSection state={state} />}
       <div className="columns">
-        <CopilSection state={state} />
+        <CopilSection state={state} people={people.state === 'ready' ? people.data : []} />
         <PartnersSection state={state} partners={partners} />
       </div>
       {can.history && <Timeline history={history} />}
@@ -408,7 +413,7 @@ export function ReviewSection({ state }: { readonly state: CommuneState }) {
   );
 }
 
-function CopilSection({ state }: { readonly state: CommuneState }) {
+function CopilSection({ state, people }: { readonly state: CommuneState; readonly people: readonly Contact[] }) {
   const { copilMembers, charter, meetings } = state.evidence;
   const lastMeeting = [...meetings].sort((a, b) => a.heldOn.localeCompare(b.heldOn)).at(-1);
   return (
@@ -431,7 +436,7 @@ function CopilSection({ state }: { readonly state: CommuneState }) {
               {copilMembers.map((m) => (
                 <tr key={m.personId}>
                   <th scope="row">
-                    <code>{m.personId}</code>
+                    <PersonName personId={m.personId} people={people} />
                   </th>
                   <td>{label('copilRole', m.role)}</td>
                   <td>{label('sector', m.sector)}</td>
@@ -582,6 +587,17 @@ function TimelineList({
           {t('commune.timeline.more', { count: newestFirst.length - FIRST_PAGE })}
         </button>
       )}
+    </>
+  );
+}
+
+/** The contact's name from the directory; the bare id (and why) when the directory does not have it. */
+function PersonName({ personId, people }: { readonly personId: string; readonly people: readonly Contact[] }) {
+  const person = people.find((p) => p.personId === personId);
+  if (person) return <>{person.fullName}</>;
+  return (
+    <>
+      <code>{personId}</code> <span className="muted">({t('commune.copil.notInDirectory')})</span>
     </>
   );
 }
