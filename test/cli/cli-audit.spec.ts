@@ -63,10 +63,25 @@ describe('cdce demo, verify, history and projections', () => {
     expect(await cdce(dir, ['projections', 'rebuild', 'commune-directory'])).toMatchObject({ code: 0 });
   });
 
+  it('loads the demo into a log that holds no commune history yet (a webinar the worker scheduled on a first start)', async () => {
+    const fresh = tempDir('webinar-only');
+    const store = SqliteEventStore.open({ path: path.join(fresh, 'events.sqlite') });
+    await store.appendToStream(
+      'webinar-2026-12',
+      [{ id: 'e-webinar-1', type: 'WebinarScheduled', data: { theme: 'Le COPIL et son fonctionnement' } }],
+      {
+        expectedRevision: 'no_stream',
+        context: { actor: { id: 'worker', role: 'system' }, commandId: 'c1', correlationId: 'c1', causationId: 'c1' },
+      },
+    );
+    await store.close();
+    expect(await cdce(fresh, ['demo', '--until', '2015-06-30'])).toMatchObject({ code: 0 });
+  });
+
   it('refuses to load the demo into a log that is not empty, and says what to do', async () => {
     const again = await cdce(dir, ['demo', '--until', UNTIL]);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/contient déjà \d+ événement\(s\).*CDCE_DATA_DIR/);
+    expect(again.err).toMatch(/contient déjà l’historique de communes \(\d+ événement\(s\) en tout\).*CDCE_DATA_DIR/);
     expect((await cdce(tempDir('bad'), ['demo', '--until', '31/12/2016'])).err).toContain('AAAA-MM-JJ');
   });
 

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
 async function loadDemoOnFirstStart(config: AppConfig): Promise<void> {
   const outcome = await runDemo(config, { until: brusselsDate(new Date().toISOString()) });
   if (!outcome.loaded) {
-    console.log(`  Démo : le journal contient déjà ${outcome.existingEvents} événements, elle n’est pas rechargée.`);
+    console.log(
+      `  Démo : le journal contient déjà l’historique de communes (${outcome.existingEvents} événements), elle n’est pas rechargée.`,
+    );
     return;
   }
   const { report } = outcome;

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommunesModule, MUNICIPALITIES } from '@cdce/communes';
+import { COMMUNE_STREAM_PREFIX, CommunesModule, MUNICIPALITIES } from '@cdce/communes';
 import { EVENT_STORE, type EventStore } from '@cdce/eventsourcing';
 import { SqlitePeopleDirectory } from '@cdce/people';
 import { type AppConfig, ManualClock, PlatformModule } from '@cdce/platform';
@@ -41,8 +41,9 @@ export async function runDemo(config: AppConfig, options: RunDemoOptions): Promi
   const people = SqlitePeopleDirectory.open(path.join(config.dataDir, PEOPLE_FILE));
   try {
     const eventStore = context.get<EventStore>(EVENT_STORE);
-    const head = await eventStore.headPosition();
-    if (head >= 0n) return { loaded: false, existingEvents: head + 1n };
+    // Only commune history blocks the demo: the worker may already have scheduled a webinar on a first plain start.
+    if (await hasCommuneHistory(eventStore))
+      return { loaded: false, existingEvents: (await eventStore.headPosition()) + 1n };
     const report = await buildDemoHistory({
       commandBus: context.get(CommandBus),
       clock,
@@ -58,4 +59,10 @@ export async function runDemo(config: AppConfig, options: RunDemoOptions): Promi
     people.close();
     await context.close();
   }
+}
+
+async function hasCommuneHistory(store: EventStore): Promise<boolean> {
+  for await (const _event of store.readAll({ filter: { streamPrefixes: [COMMUNE_STREAM_PREFIX] }, maxCount: 1 }))
+    return true;
+  return false;
 }

@@ -29,7 +29,7 @@ async function loadDemo(io: CliIo, options: { until?: string; seed: string }): P
   const store = config.eventStore.kind === 'sqlite' ? config.eventStore.path : 'le journal KurrentDB';
   if (!outcome.loaded)
     throw new CliError(
-      `Le journal d’événements contient déjà ${outcome.existingEvents} événement(s) : la démo ne se charge que dans un ` +
+      `Le journal d’événements contient déjà l’historique de communes (${outcome.existingEvents} événement(s) en tout) : la démo ne se charge que dans un ` +
         `journal vide. Choisissez un autre dossier (CDCE_DATA_DIR=var/demo) ou videz ${store}.`,
     );
   const { report } = outcome;
