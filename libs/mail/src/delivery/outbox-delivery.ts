@@ -66,7 +66,10 @@ export class OutboxDeliveryLoop {
     for (;;) {
       const batch = this.outbox.claimDue(this.clock.now(), this.batchSize, this.leaseMs);
       if (batch.length === 0) return report;
-      for (const message of batch) report[await this.attempt(message)]++;
+      for (const message of batch) {
+        const outcome = await this.attempt(message);
+        if (outcome !== 'lost') report[outcome]++;
+      }
     }
   }
 
@@ -103,16 +106,18 @@ export class OutboxDeliveryLoop {
     await this.pass;
   }
 
-  private async attempt(message: OutboxMessage): Promise<'sent' | 'retried' | 'failed'> {
+  /** `lost`: another mailer took the message after this claim's lease ran out; its outcome is that mailer's. */
+  private async attempt(message: OutboxMessage): Promise<'sent' | 'retried' | 'failed' | 'lost'> {
+    // The batch was claimed at once: by now the lease of a message far down the batch may have run out.
+    if (!this.outbox.renewLease(message.id, message.attempts, this.clock.now(), this.leaseMs)) return 'lost';
     try {
       await this.deliver(message);
-      this.outbox.markSent(message.id, this.clock.now());
-      return 'sent';
+      return this.outbox.markSent(message.id, message.attempts, this.clock.now()) ? 'sent' : 'lost';
     } catch (error) {
       const now = this.clock.now();
       const retryAt =
         message.attempts < this.maxAttempts ? nextAttemptAfter(message.attempts, now, this.backoffMs) : null;
-      this.outbox.markAttemptFailed(message.id, describe(error), retryAt, now);
+      if (!this.outbox.markAttemptFailed(message.id, message.attempts, describe(error), retryAt, now)) return 'lost';
       return retryAt ? 'retried' : 'failed';
     }
   }

@@ -196,29 +196,59 @@ export class SqliteOutboxStore {
     }));
   }
 
-  markSent(messageId: string, now: Date): void {
-    const at = now.toISOString();
-    this.db
-      .prepare(
-        `UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?`,
-      )
-      .run(at, at, messageId);
+  /**
+   * Extends the lease of a claimed message right before its attempt starts. False when the claim was lost: its lease
+   * ran out while earlier messages of the batch were delivered and another mailer took it, or it was retried by
+   * hand. The attempt must then be skipped, or two mailers would write to the same people at the same time.
+   * @param attempt the `attempts` value the claim returned: each claim counts one, so it names the claim.
+   */
+  renewLease(messageId: string, attempt: number, now: Date, leaseMs: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE outbox_messages SET lease_until = ?, updated_at = ? WHERE id = ? AND status = 'sending' AND attempts = ?`,
+        )
+        .run(new Date(now.getTime() + leaseMs).toISOString(), now.toISOString(), messageId, attempt).changes === 1
+    );
   }
 
-  /** A failed attempt: back to `pending` until `retryAt`, or `failed` for good when there is none. */
-  markAttemptFailed(messageId: string, error: string, retryAt: Date | null, now: Date): void {
-    this.db
-      .prepare(
-        `UPDATE outbox_messages SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, lease_until = NULL,
-           updated_at = ? WHERE id = ?`,
-      )
-      .run(
-        retryAt ? 'pending' : 'failed',
-        retryAt?.toISOString() ?? null,
-        error.slice(0, 2000),
-        now.toISOString(),
-        messageId,
-      );
+  /**
+   * Ends the claim `attempt` as sent. False (and nothing changed) when that claim was lost meanwhile: the message
+   * belongs to whoever holds it now, which finds the recipients already reached in the deliveries.
+   */
+  markSent(messageId: string, attempt: number, now: Date): boolean {
+    const at = now.toISOString();
+    return (
+      this.db
+        .prepare(
+          `UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, lease_until = NULL, last_error = NULL
+           WHERE id = ? AND status = 'sending' AND attempts = ?`,
+        )
+        .run(at, at, messageId, attempt).changes === 1
+    );
+  }
+
+  /**
+   * Ends the claim `attempt` as failed: back to `pending` until `retryAt`, or `failed` for good when there is none.
+   * False (and nothing changed) when that claim was lost meanwhile, so that a late failure never turns a message
+   * another mailer has sent back into a pending or failed one.
+   */
+  markAttemptFailed(messageId: string, attempt: number, error: string, retryAt: Date | null, now: Date): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE outbox_messages SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, lease_until = NULL,
+             updated_at = ? WHERE id = ? AND status = 'sending' AND attempts = ?`,
+        )
+        .run(
+          retryAt ? 'pending' : 'failed',
+          retryAt?.toISOString() ?? null,
+          error.slice(0, 2000),
+          now.toISOString(),
+          messageId,
+          attempt,
+        ).changes === 1
+    );
   }
 
   /**
