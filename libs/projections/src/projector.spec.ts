@@ -148,6 +148,19 @@ describe('Projector', () => {
     await projector.stop();
   });
 
+  it('answers a waiting caller at once when a projection fails, instead of holding it until the timeout', async () => {
+    const projector = new Projector(store, readModels, [tallies()]);
+    projector.start();
+    const poisoned = append(store, 'tally-a', 'Poison');
+    const started = Date.now();
+    const waiting = projector.waitFor((await poisoned).position, 10_000);
+    expect(await waiting).toBe(false);
+    const { position } = await append(store, 'tally-b', 'X');
+    expect(await projector.waitFor(position, 10_000)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await projector.stop();
+  });
+
   it('keeps several projections at their own checkpoints and reads the log once from the lowest', async () => {
     await append(store, 'tally-a', 'X');
     await new Projector(store, readModels, [tallies()]).catchUp();

@@ -90,9 +90,7 @@ export class Projector {
     this.error = undefined;
     this.failedProjection = undefined;
     this.subscription = this.store.subscribeToAll({ after: this.position });
-    this.loop = this.consume(this.subscription).catch((error: unknown) => {
-      this.error = (error as Error).stack ?? String(error);
-    });
+    this.loop = this.consume(this.subscription).catch((error: unknown) => this.fail(error));
   }
 
   async stop(): Promise<void> {
@@ -101,7 +99,7 @@ export class Projector {
     this.flush();
     this.loop = undefined;
     this.subscription = undefined;
-    this.waiters.splice(0).forEach((waiter) => waiter.resolve(this.position >= waiter.position));
+    this.releaseWaiters();
   }
 
   /** Applies everything up to the log's current head, then returns (rebuilds, tests, the CLI). */
@@ -122,17 +120,24 @@ export class Projector {
   }
 
   /**
-   * Resolves true once every projection has applied the event at `position` (read-your-writes), false after the timeout.
+   * Resolves true once every projection has applied the event at `position` (read-your-writes), false after the
+   * timeout, or at once when the projector has failed (it will not move again until restarted).
    */
   waitFor(position: bigint, timeoutMs = 2000): Promise<boolean> {
-    if (this.position >= position) return Promise.resolve(true);
+    if (this.position >= position || this.error !== undefined) return Promise.resolve(this.position >= position);
     return new Promise((resolve) => {
-      const waiter = { position, resolve };
-      this.waiters.push(waiter);
-      setTimeout(() => {
+      const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         resolve(this.position >= position);
       }, timeoutMs).unref();
+      const waiter = {
+        position,
+        resolve: (reached: boolean) => {
+          clearTimeout(timer);
+          resolve(reached);
+        },
+      };
+      this.waiters.push(waiter);
     });
   }
 
@@ -170,10 +175,20 @@ export class Projector {
     try {
       this.apply(batch);
     } catch (error) {
-      this.error = (error as Error).stack ?? String(error);
-      if (error instanceof ProjectionFailedError) this.failedProjection = error.projection;
+      this.fail(error);
       void this.subscription?.close();
     }
+  }
+
+  /** Records why the live loop stopped and answers every waiter now: no further batch will be applied. */
+  private fail(error: unknown): void {
+    this.error = (error as Error).stack ?? String(error);
+    if (error instanceof ProjectionFailedError) this.failedProjection = error.projection;
+    this.releaseWaiters();
+  }
+
+  private releaseWaiters(): void {
+    this.waiters.splice(0).forEach((waiter) => waiter.resolve(this.position >= waiter.position));
   }
 
   private apply(batch: readonly RecordedEvent[]): void {
