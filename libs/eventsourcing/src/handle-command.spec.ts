@@ -247,15 +247,54 @@ describe('handleCommand', () => {
   });
 });
 
+/** A store where a twin of the handler's command (same command id, e.g. a retried request) lands just before its append. */
+class TwinStore extends InMemoryEventStore {
+  private twinDone = false;
+  override async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions) {
+    if (!this.twinDone && options.context.commandId === 'twin') {
+      this.twinDone = true;
+      // The twin decided a moment earlier or later: same event ids, not quite the same data.
+      await super.appendToStream(
+        streamId,
+        events.map((event) => ({ ...event, data: { amount: 99 } })),
+        options,
+      );
+    }
+    return super.appendToStream(streamId, events, options);
+  }
+}
+
+describe('handleCommand racing a twin of its own command', () => {
+  it.each([
+    ['without an expected revision', {}],
+    ['with the expected revision the caller saw', { expectedRevision: 0n }],
+  ])('returns the twin’s result %s instead of failing', async (_, expectation) => {
+    const store = new TwinStore();
+    await handleCommand(store, stream, tally, open, { context: contextOf('open') });
+    const result = await handleCommand(store, stream, tally, add(1), { context: contextOf('twin'), ...expectation });
+    expect(result.alreadyHandled).toBe(true);
+    expect(result.events.map((e) => e.data)).toEqual([{ amount: 99 }]);
+    expect(result.state).toEqual({ status: 'open', total: 99 });
+    expect(await lengthOf(store)).toBe(2);
+  });
+});
+
 describe('handleCommand with a stream state cache', () => {
-  const ctx = (commandId: string): CommandContext => ({ actor: { id: 'u', role: 'copil' }, commandId, correlationId: commandId, causationId: commandId });
+  const ctx = (commandId: string): CommandContext => ({
+    actor: { id: 'u', role: 'copil' },
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+  });
 
   it('reads only the events after the cached revision, and still sees writes made behind its back', async () => {
     const store = new InMemoryEventStore();
     const cache = new StreamStateCache<Tally>();
     const reads: Array<bigint | undefined> = [];
     const spying: EventStore = Object.create(store, {
-      readStream: { value: (id: string, o?: { fromRevision?: bigint }) => (reads.push(o?.fromRevision), store.readStream(id, o)) },
+      readStream: {
+        value: (id: string, o?: { fromRevision?: bigint }) => (reads.push(o?.fromRevision), store.readStream(id, o)),
+      },
     });
     await handleCommand(spying, 'tally-1', tally, open, { context: ctx('c1'), cache });
     await handleCommand(spying, 'tally-1', tally, add(2), { context: ctx('c2'), cache });
@@ -271,8 +310,20 @@ describe('handleCommand with a stream state cache', () => {
     const store = new InMemoryEventStore();
     const cache = new StreamStateCache<Tally>();
     await handleCommand(store, 'tally-2', tally, open, { context: ctx('o'), cache });
-    const first = await handleCommand(store, 'tally-2', tally, { type: 'AddTwice', data: { amount: 1 }, now }, { context: ctx('twice'), cache });
-    const again = await handleCommand(store, 'tally-2', tally, { type: 'AddTwice', data: { amount: 1 }, now }, { context: ctx('twice'), cache });
+    const first = await handleCommand(
+      store,
+      'tally-2',
+      tally,
+      { type: 'AddTwice', data: { amount: 1 }, now },
+      { context: ctx('twice'), cache },
+    );
+    const again = await handleCommand(
+      store,
+      'tally-2',
+      tally,
+      { type: 'AddTwice', data: { amount: 1 }, now },
+      { context: ctx('twice'), cache },
+    );
     expect(again.alreadyHandled).toBe(true);
     expect(again.events.map((e) => e.revision)).toEqual(first.events.map((e) => e.revision));
     expect(await store.readStream('tally-2')).toHaveLength(3);

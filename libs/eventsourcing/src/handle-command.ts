@@ -1,7 +1,12 @@
 import type { Decider } from './decider';
 import type { Command, CommandContext, DomainEvent, RecordedEvent } from './event';
 import { eventIdFor } from './event-id';
-import { StreamNotFoundError, UnknownEventTypeError, WrongExpectedRevisionError } from './errors';
+import {
+  DuplicateEventIdError,
+  StreamNotFoundError,
+  UnknownEventTypeError,
+  WrongExpectedRevisionError,
+} from './errors';
 import type { EventStore, ExpectedRevision } from './event-store.port';
 import type { CachedStream, StreamStateCache } from './stream-state-cache';
 
@@ -65,28 +70,76 @@ async function attemptOnce<State, C extends Command, E extends DomainEvent>(
 ): Promise<CommandResult<State, E>> {
   const current = await catchUp(store, streamId, decider, cache?.get(streamId));
   cache?.set(streamId, current);
-  const earlier = current.commands.get(context.commandId);
-  if (earlier) {
-    const events = await store.readStream<E>(streamId, { fromRevision: earlier.from, toRevision: earlier.to });
-    return { events, revision: current.revision, position: events.at(-1)!.position, state: current.state, alreadyHandled: true };
-  }
+  if (current.commands.has(context.commandId)) return firstResult(store, streamId, current, context.commandId);
   if (typeof expectedRevision === 'bigint' && expectedRevision !== current.revision) {
     // Fail before deciding: the decision would be based on a state the caller has not seen.
-    throw new WrongExpectedRevisionError(streamId, expectedRevision.toString(), current.revision >= 0n ? current.revision : 'no_stream');
+    throw new WrongExpectedRevisionError(
+      streamId,
+      expectedRevision.toString(),
+      current.revision >= 0n ? current.revision : 'no_stream',
+    );
   }
   const decided = decider.decide(command, current.state);
   if (decided.length === 0) {
-    return { events: [], revision: current.revision, position: current.position, state: current.state, alreadyHandled: false };
+    return {
+      events: [],
+      revision: current.revision,
+      position: current.position,
+      state: current.state,
+      alreadyHandled: false,
+    };
   }
-  const newEvents = decided.map((event, index) => ({ id: eventIdFor(context.commandId, index), type: event.type, data: event.data }));
-  const result = await store.appendToStream(streamId, newEvents, {
-    expectedRevision: expectedRevision ?? (current.revision >= 0n ? current.revision : 'no_stream'),
-    context,
+  const newEvents = decided.map((event, index) => ({
+    id: eventIdFor(context.commandId, index),
+    type: event.type,
+    data: event.data,
+  }));
+  let result;
+  try {
+    result = await store.appendToStream(streamId, newEvents, {
+      expectedRevision: expectedRevision ?? (current.revision >= 0n ? current.revision : 'no_stream'),
+      context,
+    });
+  } catch (error) {
+    // A twin of this command (a retried request still in flight) may have been recorded since the read: then its
+    // result is this command's result, not a conflict or a duplicate id.
+    if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)) throw error;
+    const latest = await catchUp(store, streamId, decider, current);
+    cache?.set(streamId, latest);
+    if (!latest.commands.has(context.commandId)) throw error;
+    return firstResult(store, streamId, latest, context.commandId);
+  }
+  const appended = await store.readStream<E>(streamId, {
+    fromRevision: current.revision + 1n,
+    toRevision: result.nextExpectedRevision,
   });
-  const appended = await store.readStream<E>(streamId, { fromRevision: current.revision + 1n, toRevision: result.nextExpectedRevision });
   const after = advance(current, appended, decider);
   cache?.set(streamId, after);
-  return { events: appended, revision: result.nextExpectedRevision, position: result.position, state: after.state, alreadyHandled: false };
+  return {
+    events: appended,
+    revision: result.nextExpectedRevision,
+    position: result.position,
+    state: after.state,
+    alreadyHandled: false,
+  };
+}
+
+/** What a command already recorded on the stream returned the first time. */
+async function firstResult<State, E extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  current: CachedStream<State>,
+  commandId: string,
+): Promise<CommandResult<State, E>> {
+  const { from, to } = current.commands.get(commandId)!;
+  const events = await store.readStream<E>(streamId, { fromRevision: from, toRevision: to });
+  return {
+    events,
+    revision: current.revision,
+    position: events.at(-1)!.position,
+    state: current.state,
+    alreadyHandled: true,
+  };
 }
 
 /** The stream folded up to its last event, starting from what the cache knew (or from nothing). */
@@ -96,7 +149,12 @@ async function catchUp<State, C extends Command, E extends DomainEvent>(
   decider: Decider<State, C, E>,
   cached: CachedStream<State> | undefined,
 ): Promise<CachedStream<State>> {
-  const start: CachedStream<State> = cached ?? { revision: -1n, position: -1n, state: decider.initialState(), commands: new Map() };
+  const start: CachedStream<State> = cached ?? {
+    revision: -1n,
+    position: -1n,
+    state: decider.initialState(),
+    commands: new Map(),
+  };
   const known = new Set<string>(decider.eventTypes);
   let events: RecordedEvent<E>[];
   try {
@@ -105,7 +163,8 @@ async function catchUp<State, C extends Command, E extends DomainEvent>(
     if (!(error instanceof StreamNotFoundError)) throw error;
     events = [];
   }
-  for (const event of events) if (!known.has(event.type)) throw new UnknownEventTypeError(streamId, event.revision, event.type);
+  for (const event of events)
+    if (!known.has(event.type)) throw new UnknownEventTypeError(streamId, event.revision, event.type);
   return advance(start, events, decider);
 }
 
