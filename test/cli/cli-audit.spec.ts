@@ -162,3 +162,23 @@ describe('cdce reference import', () => {
     expect(fs.existsSync(target)).toBe(false);
   });
 });
+
+describe('cdce on input it cannot use', () => {
+  it('says why an event store file cannot be used and what to do, without a stack trace', async () => {
+    const dir = tempDir('foreign');
+    fs.writeFileSync(path.join(dir, 'events.sqlite'), 'not a database '.repeat(500));
+    const run = await cdce(dir, ['verify']);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('restore it from a backup');
+    expect(run.err).toContain('STORE_UNAVAILABLE');
+    expect(run.err).not.toContain('Erreur inattendue');
+    expect(run.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a --until date that does not exist instead of loading a history to an impossible day', async () => {
+    const dir = tempDir('demo-date');
+    const run = await cdce(dir, ['demo', '--until', '2024-02-30']);
+    expect(run).toMatchObject({ code: 1, err: expect.stringContaining('--until 2024-02-30') });
+    expect(fs.existsSync(path.join(dir, 'events.sqlite'))).toBe(false);
+  });
+});

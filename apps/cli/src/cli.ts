@@ -59,9 +59,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(error.message);
       return 1;
     }
-    io.err(`Erreur inattendue : ${(error as Error).stack ?? String(error)}`);
+    const code = codeOf(error);
+    // A coded error (a store that cannot be used, a file that cannot be read…) says what to do in its message;
+    // the stack only helps with the unexpected ones.
+    if (code) io.err(`Erreur (${code}) : ${(error as Error).message}`);
+    else io.err(`Erreur inattendue : ${(error as Error).stack ?? String(error)}`);
     return 1;
   }
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' ? code : undefined;
 }
 
 function commanderFailure(io: CliIo, error: CommanderError): number {

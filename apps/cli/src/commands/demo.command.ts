@@ -16,7 +16,7 @@ export function demoCommand(program: Command, io: CliIo): void {
 
 async function loadDemo(io: CliIo, options: { until?: string; seed: string }): Promise<void> {
   const until = options.until ?? brusselsDate(io.now().toISOString());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(until)) || until < '2015-01-01')
+  if (!isCalendarDate(until) || until < '2015-01-01')
     throw new CliError(
       `--until ${until} n’est pas une date AAAA-MM-JJ à partir du 2015-01-01 (ex. --until 2024-12-31).`,
     );
@@ -43,4 +43,11 @@ async function loadDemo(io: CliIo, options: { until?: string; seed: string }): P
       .map(([status, n]) => `${status} ${n}`)
       .join(', ')}`,
   );
+}
+
+/** `AAAA-MM-JJ` naming a day that exists (`Date.parse` accepts 2024-02-30 and rolls it over to March). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
