@@ -32,7 +32,12 @@ export interface RemindersModuleOptions extends ReminderRetryOptions {
 /** The executor the configuration asks for: BullMQ when a Redis URL is set, else timers persisted in SQLite. */
 export function createReminderScheduler(options: RemindersModuleOptions, config?: AppConfig): ReminderScheduler {
   const redisUrl = options.redisUrl ?? config?.redisUrl;
-  const retry = { attempts: options.attempts, backoffMs: options.backoffMs, retentionMs: options.retentionMs };
+  const retry = {
+    attempts: options.attempts,
+    backoffMs: options.backoffMs,
+    retentionMs: options.retentionMs,
+    retryFailedAfterMs: options.retryFailedAfterMs,
+  };
   if (redisUrl) {
     return new BullMqReminderScheduler({
       redisUrl,

@@ -25,7 +25,9 @@ export interface ScheduledReminder {
  * - `schedule` is idempotent by id: scheduling a known id again does nothing, and an id completed within the
  *   retention window is not run again (the command behind it is idempotent too, this only saves work);
  * - a job runs at or after its `dueAt`; one whose `dueAt` is past runs at once;
- * - a failing handler is retried with exponential backoff, up to the configured attempts;
+ * - a failing handler is retried with exponential backoff, up to the configured attempts; a job that used them all
+ *   is given a new series by a reconcile once `retryFailedAfterMs` has passed, as long as its reminder is still owed
+ *   (an outage longer than the backoff delays a reminder, it does not drop it for the whole retention window);
  * - jobs survive a restart of the process (and, for Redis, of the worker): nothing scheduled is lost;
  * - delivery is at least once: a crash mid-job runs it again, so handlers must be idempotent.
  *
@@ -66,10 +68,13 @@ export interface ReminderRetryOptions {
   readonly backoffMs?: number;
   /** How long a completed job's id is remembered, so that a late reconcile does not run it again (default 7 days). */
   readonly retentionMs?: number;
+  /** How long after giving a job up a reconcile may start it again, if its reminder is still owed (default 1 h). */
+  readonly retryFailedAfterMs?: number;
 }
 
 export const DEFAULT_RETRY: Required<ReminderRetryOptions> = {
   attempts: 8,
   backoffMs: 5_000,
   retentionMs: 7 * 24 * 60 * 60 * 1000,
+  retryFailedAfterMs: 60 * 60 * 1000,
 };

@@ -158,6 +158,28 @@ export function describeReminderSchedulerContract(
       expect(await scheduler.pending()).toEqual([]);
     });
 
+    it('gives a job given up a new series of attempts at a reconcile, once the wait is over, while it is owed', async () => {
+      const scheduler = fixture.open({ attempts: 1, backoffMs: 50, retryFailedAfterMs: 600 });
+      const reminder = testReminder('outage', Date.now());
+      await scheduler.schedule(reminder);
+      let down = true;
+      await scheduler.start(async (r) => {
+        runs.push({ id: r.id, at: Date.now() });
+        if (down) throw new Error('event store unavailable');
+      });
+      await eventually(() => runs.length === 1, 5000, 'the failing attempt');
+      await sleep(100);
+      down = false;
+      expect(await scheduler.reconcile([reminder])).toEqual({ added: 0, removed: 0, kept: 1 });
+      await sleep(700);
+      expect(runs).toHaveLength(1);
+      expect(await scheduler.reconcile([reminder])).toEqual({ added: 1, removed: 0, kept: 0 });
+      await eventually(() => runs.length === 2, 5000, 'the new attempt');
+      await sleep(300);
+      expect(await scheduler.reconcile([reminder])).toEqual({ added: 0, removed: 0, kept: 1 });
+      expect(runs).toHaveLength(2);
+    });
+
     it('keeps its jobs across a restart', async () => {
       const first = fixture.open();
       await first.schedule(testReminder('durable', Date.now() + 400));

@@ -57,6 +57,7 @@ export class BullMqReminderScheduler implements ReminderScheduler {
       attempts: options.attempts ?? DEFAULT_RETRY.attempts,
       backoffMs: options.backoffMs ?? DEFAULT_RETRY.backoffMs,
       retentionMs: options.retentionMs ?? DEFAULT_RETRY.retentionMs,
+      retryFailedAfterMs: options.retryFailedAfterMs ?? DEFAULT_RETRY.retryFailedAfterMs,
     };
     this.onError = options.onError ?? ((error) => console.error(`[reminders] ${error.message}`));
     this.connection = this.connect();
@@ -84,6 +85,7 @@ export class BullMqReminderScheduler implements ReminderScheduler {
   async reconcile(owed: readonly Reminder[]): Promise<ReconcileResult> {
     const wanted = new Map(owed.map((r) => [r.id, r]));
     const known = new Set(await this.queue.getRanges(KNOWN, 0, -1));
+    for (const id of await this.givenUpAndOwed(wanted)) if ((await this.queue.remove(id)) === 1) known.delete(id);
     const pending = await this.queue.getRanges(PENDING, 0, -1);
     const stale = [...new Set(pending)].filter((id) => !wanted.has(id));
     const staleChunks: string[][] = [];
@@ -138,6 +140,16 @@ export class BullMqReminderScheduler implements ReminderScheduler {
     await this.worker?.close();
     await this.queue.close();
     await Promise.allSettled([this.connection.quit(), this.workerConnection?.quit()]);
+  }
+
+  /** Jobs that used all their attempts long enough ago and whose reminder is still owed: a reconcile adds them again. */
+  private async givenUpAndOwed(wanted: ReadonlyMap<string, Reminder>): Promise<string[]> {
+    const before = Date.now() - this.retry.retryFailedAfterMs;
+    const failed = await this.queue.getJobs(['failed'], 0, -1);
+    return failed
+      .filter((job): job is Job<Reminder> => Boolean(job?.id) && wanted.has(job.id!))
+      .filter((job) => (job.finishedOn ?? 0) < before)
+      .map((job) => job.id!);
   }
 
   /** Drops every job of this queue (tests and benchmarks only: production queues are reconciled, never wiped). */

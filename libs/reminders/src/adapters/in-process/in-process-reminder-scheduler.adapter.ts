@@ -70,6 +70,7 @@ export class InProcessReminderScheduler implements ReminderScheduler {
     const wanted = new Map(owed.map((r) => [r.id, r]));
     const result = this.db.transaction(() => {
       this.purgeExpired();
+      this.forgetGivenUp(wanted);
       const known = new Set(this.db.prepare('SELECT id FROM reminder_jobs').pluck().all() as string[]);
       const pending = this.db.prepare("SELECT id FROM reminder_jobs WHERE state = 'pending'").pluck().all() as string[];
       const stale = pending.filter((id) => !wanted.has(id));
@@ -137,6 +138,16 @@ export class InProcessReminderScheduler implements ReminderScheduler {
     this.db
       .prepare("DELETE FROM reminder_jobs WHERE state IN ('completed', 'failed') AND finished_at < ?")
       .run(Date.now() - this.retry.retentionMs);
+  }
+
+  /** Forgets the jobs given up long enough ago whose reminder is still owed, so that the reconcile adds them again. */
+  private forgetGivenUp(wanted: ReadonlyMap<string, Reminder>): void {
+    const givenUp = this.db
+      .prepare("SELECT id FROM reminder_jobs WHERE state = 'failed' AND finished_at < ?")
+      .pluck()
+      .all(Date.now() - this.retry.retryFailedAfterMs) as string[];
+    const forget = this.db.prepare("DELETE FROM reminder_jobs WHERE id = ? AND state = 'failed'");
+    givenUp.filter((id) => wanted.has(id)).forEach((id) => forget.run(id));
   }
 
   /** Runs what is due now (up to the concurrency), then sleeps until the next job. */
