@@ -2,7 +2,7 @@ import type { ArgumentsHost } from '@nestjs/common';
 import { Logger, NotFoundException } from '@nestjs/common';
 import { InvalidTokenRequestError, TokenNotFoundError, TokenStoreUnavailableError } from '@cdce/auth';
 import { UnknownCommuneError } from '@cdce/communes';
-import { CorruptEventError, DomainError, StoreUnavailableError } from '@cdce/eventsourcing';
+import { CorruptEventError, DomainError, EventTooLargeError, StoreUnavailableError } from '@cdce/eventsourcing';
 import {
   DuplicateEmailError,
   InvalidPersonError,
@@ -50,14 +50,16 @@ describe('problem details: status of the errors of every lib', () => {
     ['*_UNAVAILABLE (tokens)', 503, new TokenStoreUnavailableError('/srv/cdce/auth.sqlite', 'newer schema')],
     ['*_UNAVAILABLE (people)', 503, new PeopleStoreUnavailableError('/srv/cdce/people.sqlite', 'locked')],
     ['a domain refusal, even named INVALID_*', 422, new DomainError('INVALID_SCORE', 'Each block scores 0 to 25.')],
-    ['another kernel error (unchanged)', 422, new CorruptEventError('commune-92094', 3n, 'hash mismatch')],
+    ['an unreadable history: the server’s trouble', 500, new CorruptEventError('commune-92094', 3n, 'hash mismatch')],
+    ['another kernel error', 422, new EventTooLargeError('PartnerRegistered', 2_000_000, 1_048_576)],
     ['broken reference data: the server’s fault', 500, new ReferenceDataError('bad NIS code', 'line 3')],
     ['an error without a code', 500, new Error('boom')],
   ])('%s → %i', (_, status, exception) => {
     const { status: sent, body } = problemFor(exception);
     expect(sent).toBe(status);
     expect(body.status).toBe(status);
-    if (status < 500) expect(body.code).toBe((exception as unknown as { code: string }).code);
+    if (status < 500 || exception instanceof CorruptEventError)
+      expect(body.code).toBe((exception as unknown as { code: string }).code);
   });
 
   it('keeps the fields a client can act on', () => {

@@ -140,10 +140,16 @@ describe('dashboards over HTTP', () => {
       expect(body.code).toBe('INVALID_REQUEST');
     });
 
-    it('answers 503 READ_MODEL_BEHIND when asked to wait for a position the log has not reached', async () => {
+    it('answers 400 POSITION_NOT_IN_LOG, without waiting, for a position the log never gave', async () => {
       const { status, body } = await api.request('GET', '/api/activity?minPosition=999999', { token: admin });
-      expect(status).toBe(503);
-      expect(body.code).toBe('READ_MODEL_BEHIND');
+      expect(status).toBe(400);
+      expect(body.code).toBe('POSITION_NOT_IN_LOG');
+    });
+
+    it('answers at once for a position its read models already show', async () => {
+      const head = (await api.request('GET', '/health')).body.eventStore.headPosition;
+      const { status } = await api.request('GET', `/api/activity?minPosition=${head}`, { token: admin });
+      expect(status).toBe(200);
     });
   });
 

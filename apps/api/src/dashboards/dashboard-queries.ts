@@ -1,6 +1,7 @@
-import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { campaignCommune, CRITERIA_SETS, type CriteriaSets, MUNICIPALITIES } from '@cdce/communes';
 import { activityFeed, communePartners, dashboardFigures, reviewQueue, type ReviewQueuePage } from '@cdce/dashboards';
+import { EVENT_STORE, type EventStore } from '@cdce/eventsourcing';
 import { CLOCK, type Clock } from '@cdce/platform';
 import { SqliteReadModelStore } from '@cdce/projections';
 import type { MunicipalityRegistry } from '@cdce/reference';
@@ -15,6 +16,7 @@ export class DashboardQueries {
     @Inject(MUNICIPALITIES) private readonly municipalities: MunicipalityRegistry,
     @Inject(CRITERIA_SETS) private readonly criteriaSets: CriteriaSets,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /**
@@ -23,6 +25,14 @@ export class DashboardQueries {
    */
   async fresh(minPosition: string | undefined): Promise<void> {
     if (minPosition === undefined) return;
+    const head = await this.store.headPosition();
+    if (BigInt(minPosition) > head) {
+      // No wait can help: the caller holds a position this log never gave (another deployment, a typo).
+      throw new BadRequestException({
+        code: 'POSITION_NOT_IN_LOG',
+        detail: `minPosition ${minPosition} is beyond the last position of the log (${head}): send a position returned by a command of this deployment.`,
+      });
+    }
     if (await this.readYourWrites.waitFor(BigInt(minPosition))) return;
     throw new ServiceUnavailableException({
       code: 'READ_MODEL_BEHIND',

@@ -2,9 +2,11 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
+  CorruptEventError,
   EventSourcingError,
   InvalidStreamNameError,
   StreamNotFoundError,
+  UnknownEventTypeError,
   WrongExpectedRevisionError,
 } from '@cdce/eventsourcing';
 import { InvalidRequestException } from './invalid-request.exception';
@@ -79,6 +81,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (coded) {
       const status = statusForCode(coded.code);
       if (status !== undefined) return fromCodedError(exception as object, coded, status);
+    }
+    if (exception instanceof CorruptEventError || exception instanceof UnknownEventTypeError) {
+      // The stored history cannot be read: nothing the caller can change, so a 500 for an administrator to act on.
+      this.logger.error(exception.message);
+      return {
+        type: problemType(exception.code),
+        title: 'Historique illisible',
+        status: 500,
+        code: exception.code,
+        detail: `${exception.message} Nothing was recorded. An administrator should run « cdce verify » and restore the event store from a backup if an event was altered.`,
+      };
     }
     if (exception instanceof EventSourcingError) {
       return {
