@@ -178,6 +178,12 @@ describe('API with the embedded worker (in-process executor, .eml outbox)', () =
       token: coordination,
     });
     expect(retry).toMatchObject({ status: 409, body: { code: 'OUTBOX_MESSAGE_ALREADY_SENT' } });
+    expect(retry.body.detail).toBe(`Outbox message ${mails.body.messages[0].id} was already sent; nothing to retry.`);
+    const mistyped = await api.request('GET', '/api/admin/outbox?status=faild', { token: coordination });
+    expect(mistyped).toMatchObject({ status: 400, body: { code: 'INVALID_REQUEST' } });
+    expect(JSON.stringify(mistyped.body)).toContain('use one of pending, sending, sent, failed');
+    const failedOnly = await api.request('GET', '/api/admin/outbox?status=failed', { token: coordination });
+    expect(failedOnly.body.messages).toEqual([]);
     expect((await api.request('POST', '/api/admin/outbox/nope/retry', { token: coordination })).status).toBe(404);
   });
 

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { OutboxStatus } from '@cdce/mail';
 import { Requires } from '../auth/requires.decorator';
+import { InvalidRequestException } from '../http/invalid-request.exception';
 import { QueueDashboardService } from './queue-dashboard.service';
 
 const STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed'];
@@ -44,7 +45,16 @@ export class AdminHttpController {
     description: "Ce processus n'envoie pas les courriels (CDCE_WORKER=off ou CDCE_MAILER=off)",
   })
   outbox(@Query('status') status?: string) {
-    return this.dashboard.outbox(STATUSES.includes(status as OutboxStatus) ? (status as OutboxStatus) : undefined);
+    // A mistyped status must not silently answer with every message, as if the filter had been applied.
+    if (status !== undefined && !STATUSES.includes(status as OutboxStatus)) {
+      throw new InvalidRequestException([
+        {
+          field: 'status',
+          messages: [`${JSON.stringify(status)} is not a status: use one of ${STATUSES.join(', ')}.`],
+        },
+      ]);
+    }
+    return this.dashboard.outbox(status as OutboxStatus | undefined);
   }
 
   @Post('outbox/:id/retry')

@@ -93,7 +93,7 @@ export class QueueDashboardService implements OnApplicationShutdown {
       return this.runtime!.retryMail(messageId);
     } catch (error) {
       if (error instanceof OutboxMessageAlreadySentError)
-        throw new ConflictException({ code: error.code, detail: `${error.message} Nothing to retry.` });
+        throw new ConflictException({ code: error.code, detail: error.message });
       throw error;
     }
   }
