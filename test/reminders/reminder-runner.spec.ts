@@ -51,4 +51,21 @@ describe('Reminder runner with the in-process executor', () => {
     await h.close();
     readModels.close();
   });
+
+  it('reports a periodic reconcile that fails instead of swallowing it', async () => {
+    const h = await startReminders();
+    let readModelOpen = true;
+    const errors: string[] = [];
+    await h.runner.start(
+      () => {
+        if (!readModelOpen) throw new Error('The database connection is not open');
+        return [];
+      },
+      { resyncEveryMs: 50, onResyncError: (error) => errors.push((error as Error).message) },
+    );
+    readModelOpen = false;
+    await eventually(() => errors.length > 0, 3000, 'the failure to be reported');
+    expect(errors[0]).toBe('The database connection is not open');
+    await h.close();
+  });
 });

@@ -18,5 +18,5 @@ export {
 } from './adapters/bullmq/bullmq-reminder-scheduler.adapter';
 export { REMINDER_POLICY } from './application/tokens';
 export { ReminderJobHandler, REMINDER_ACTOR, type ReminderJobOutcome } from './application/reminder-job.handler';
-export { ReminderRunner, type OwedReminders } from './application/reminder-runner';
+export { ReminderRunner, type OwedReminders, type ReminderRunnerOptions } from './application/reminder-runner';
 export { RemindersModule, createReminderScheduler, type RemindersModuleOptions } from './application/reminders.module';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, type Clock } from '@cdce/platform';
 import { withoutSuperseded } from '../domain/deadline-policy';
 import type { Reminder } from '../domain/reminder';
@@ -6,6 +6,16 @@ import { REMINDER_SCHEDULER, type ReconcileResult, type ReminderScheduler } from
 import { ReminderJobHandler } from './reminder-job.handler';
 
 export type OwedReminders = () => readonly Reminder[] | Promise<readonly Reminder[]>;
+
+export interface ReminderRunnerOptions {
+  /** Periodic reconcile, whatever happened (default 60 s; 0 = never). */
+  readonly resyncEveryMs?: number;
+  /**
+   * Told when a periodic reconcile fails (default: the Nest logger). It is retried at the next period, but until one
+   * succeeds new reminders are not queued and stale ones not removed: that must show in the logs.
+   */
+  readonly onResyncError?: (error: unknown) => void;
+}
 
 /**
  * Keeps the executor in step with the deadlines read model: reconcile at start (what came due while down runs at
@@ -25,13 +35,19 @@ export class ReminderRunner implements OnApplicationShutdown {
   ) {}
 
   /** Starts the executor; `owed` reads every owed reminder (usually `new DeadlinesReadModel(readModels).all()`). */
-  async start(owed: OwedReminders, options: { resyncEveryMs?: number } = {}): Promise<ReconcileResult> {
+  async start(owed: OwedReminders, options: ReminderRunnerOptions = {}): Promise<ReconcileResult> {
     this.owed = owed;
     const first = await this.resync();
     await this.scheduler.start(async (reminder) => void (await this.handler.handle(reminder)));
     const every = options.resyncEveryMs ?? 60_000;
     if (every > 0) {
-      this.timer = setInterval(() => void this.resync().catch(() => undefined), every);
+      const onError =
+        options.onResyncError ??
+        ((error: unknown) =>
+          new Logger('Reminders').error(
+            `periodic reconcile failed, retried in ${every} ms: ${error instanceof Error ? error.message : String(error)}`,
+          ));
+      this.timer = setInterval(() => void this.resync().catch(onError), every);
       this.timer.unref();
     }
     return first;
