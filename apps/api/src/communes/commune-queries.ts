@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import {
   campaignCommune,
-  type CommuneDirectoryDoc,
+  type CommuneSummary,
   communeDirectoryProjection,
   MUNICIPALITIES,
   readCommune,
@@ -47,7 +47,10 @@ export class CommuneQueries {
       .filter((item) => !query.status || item.status === query.status)
       .filter((item) => !query.province || item.province === query.province)
       .filter((item) => !query.region || item.region === query.region)
-      .filter((item) => !needle || [item.names.fr, item.names.nl, item.names.de ?? ''].some((n) => normaliseName(n).includes(needle)));
+      .filter(
+        (item) =>
+          !needle || [item.names.fr, item.names.nl, item.names.de ?? ''].some((n) => normaliseName(n).includes(needle)),
+      );
     items.sort(comparator(query.sort ?? 'name'));
     const offset = query.offset ?? 0;
     return { total: items.length, items: items.slice(offset, offset + (query.limit ?? 100)) };
@@ -81,21 +84,47 @@ export class CommuneQueries {
     return { nis, name: commune.nameFr, revision: revision.toString(), integrity, events: events.map(toHistoryEntry) };
   }
 
-  private directory(): Map<string, CommuneDirectoryDoc> {
+  /**
+   * The list's columns of every commune with a stream. Only the small summary is taken out of each document (by
+   * SQLite), never the whole folded state: a list must not parse every commune's history.
+   */
+  private directory(): Map<string, DirectoryEntry> {
     const table = SqliteReadModelStore.tableOf(communeDirectoryProjection);
-    const rows = this.readModels.db.prepare(`SELECT id, doc FROM ${table}`).all() as { id: string; doc: string }[];
-    return new Map(rows.map((row) => [row.id, JSON.parse(row.doc) as CommuneDirectoryDoc]));
+    const rows = this.readModels.db
+      .prepare(
+        `SELECT id, status, json_extract(doc, '$.summary') AS summary, json_extract(doc, '$.revision') AS revision, updated_at
+         FROM ${table}`,
+      )
+      .all() as { id: string; status: string; summary: string; revision: string; updated_at: string }[];
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          status: row.status,
+          summary: JSON.parse(row.summary) as CommuneSummary,
+          revision: row.revision,
+          updatedAt: row.updated_at,
+        },
+      ]),
+    );
   }
 }
 
-function toItem(m: Municipality, doc: CommuneDirectoryDoc | undefined): CommuneListItem {
+interface DirectoryEntry {
+  readonly status: string;
+  readonly summary: CommuneSummary;
+  readonly revision: string;
+  readonly updatedAt: string;
+}
+
+function toItem(m: Municipality, doc: DirectoryEntry | undefined): CommuneListItem {
   return {
     nis: m.nis,
     names: m.names,
     province: m.province?.fr ?? null,
     region: m.region,
     population: m.population,
-    status: doc?.state.status ?? 'not_engaged',
+    status: doc?.status ?? 'not_engaged',
     titleCycle: doc?.summary.titleCycle ?? null,
     validUntil: doc?.summary.validUntil ?? null,
     lastGrade: doc?.summary.lastGrade ?? null,
@@ -106,7 +135,9 @@ function toItem(m: Municipality, doc: CommuneDirectoryDoc | undefined): CommuneL
   };
 }
 
-function comparator(sort: NonNullable<ListCommunesQueryDto['sort']>): (a: CommuneListItem, b: CommuneListItem) => number {
+function comparator(
+  sort: NonNullable<ListCommunesQueryDto['sort']>,
+): (a: CommuneListItem, b: CommuneListItem) => number {
   const byName = (a: CommuneListItem, b: CommuneListItem) => a.names.fr.localeCompare(b.names.fr, 'fr');
   switch (sort) {
     case 'population':
@@ -135,7 +166,10 @@ function toHistoryEntry(event: RecordedEvent) {
 
 function parseRevision(value: string): bigint {
   if (!/^\d{1,18}$/.test(value)) {
-    throw new BadRequestException({ code: 'INVALID_REVISION', detail: `revision must be a whole number ≥ 0, not ${JSON.stringify(value)}.` });
+    throw new BadRequestException({
+      code: 'INVALID_REVISION',
+      detail: `revision must be a whole number ≥ 0, not ${JSON.stringify(value)}.`,
+    });
   }
   return BigInt(value);
 }
@@ -144,7 +178,10 @@ function parseInstant(value: string): Date {
   // A bare date means "at the end of that day" in UTC: the state once that day's events were recorded.
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
   if (Number.isNaN(instant.getTime())) {
-    throw new BadRequestException({ code: 'INVALID_DATE', detail: `at must be an ISO 8601 date or instant (2020-06-30), not ${JSON.stringify(value)}.` });
+    throw new BadRequestException({
+      code: 'INVALID_DATE',
+      detail: `at must be an ISO 8601 date or instant (2020-06-30), not ${JSON.stringify(value)}.`,
+    });
   }
   return instant;
 }
