@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { jobsOptionsFromEnv } from '@cdce/jobs';
-import { ConfigError, loadConfig } from '@cdce/platform';
+import { type JobsOptions, jobsOptionsFromEnv } from '@cdce/jobs';
+import { mailConfigFrom } from '@cdce/mail';
+import { type AppConfig, ConfigError, loadConfig } from '@cdce/platform';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -11,7 +12,7 @@ import { WorkerModule } from './worker.module';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, jobsOptionsFromEnv()), {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, checkedJobsOptions(config)), {
     logger: new Logger(),
     abortOnError: false,
   });
@@ -21,6 +22,21 @@ async function main(): Promise<void> {
     `cdce worker running (data: ${config.dataDir}, events: ${config.eventStore.kind}, ` +
       `${config.redisUrl ? 'BullMQ on Redis' : 'in-process executor'}, mailer ${config.mailer === false ? 'off' : 'on'})`,
   );
+}
+
+/**
+ * The webinar and mail settings, checked before anything opens: a mistyped CDCE_WEBINAR_RULE or
+ * CDCE_COORDINATION_EMAIL stops the start with its own message, not after the projections caught up, nor as a stack.
+ */
+function checkedJobsOptions(config: AppConfig): JobsOptions {
+  try {
+    const options = jobsOptionsFromEnv();
+    if (config.mailer !== false) mailConfigFrom(config);
+    return options;
+  } catch (error) {
+    if (error instanceof RangeError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,15 @@ describe('jobs options', () => {
     expect(options).toMatchObject({ programmeAtStart: false, prefix: 'cdce-staging' });
   });
 
+  it('keep the defaults for empty values (docker-compose passes every setting, empty when not given)', () => {
+    const empty = { CDCE_WEBINAR_RULE: '', CDCE_WEBINAR_THEMES: '', CDCE_QUEUE_PREFIX: '' };
+    expect(resolveJobsOptions(jobsOptionsFromEnv(empty))).toMatchObject({
+      prefix: 'cdce',
+      programmeRule: { weekday: 2, nth: 2, time: '12:30' },
+      themes: { byMonth: expect.arrayContaining([expect.stringMatching(/COPIL/)]) },
+    });
+  });
+
   it('follow CDCE_MAILER through the app config, and refuse a wrong time of day', () => {
     expect(resolveJobsOptions({}, { mailer: false } as never).mailer).toBe(false);
     expect(() => resolveJobsOptions({ momentumCheckAt: '7h' })).toThrow(/not a time of day/);

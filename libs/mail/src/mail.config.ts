@@ -25,7 +25,10 @@ export function mailConfigFrom(
 ): MailConfig {
   const coordinationEmail = env.CDCE_COORDINATION_EMAIL?.trim() || DEFAULT_COORDINATION_EMAIL;
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(coordinationEmail)) {
-    throw new RangeError(`CDCE_COORDINATION_EMAIL=${coordinationEmail} is not an e-mail address.`);
+    throw new RangeError(
+      `CDCE_COORDINATION_EMAIL=${coordinationEmail} is not an e-mail address: give the coordination's mailbox ` +
+        `(e.g. coordination@commune.example), or leave it unset for ${DEFAULT_COORDINATION_EMAIL}.`,
+    );
   }
   return {
     dataDir: app.dataDir,
