@@ -17,7 +17,12 @@ export interface MailerDependencies {
   /** Default: {@link createTransport} from the config. */
   readonly transport?: MailTransport;
   readonly renderer?: Partial<Pick<OutboxRendererOptions, 'communeNameOf' | 'webinarUrlOf'>>;
-  readonly delivery?: Omit<OutboxDeliveryOptions, 'clock' | 'backoffMs'>;
+  readonly delivery?: Omit<OutboxDeliveryOptions, 'clock' | 'backoffMs' | 'onError'>;
+  /**
+   * Errors of the background work that no mail's own state can show: a delivery pass that failed as a whole, the
+   * consumer stopped. Default: console.error, so that mail never stops silently.
+   */
+  readonly onError?: (error: unknown, where: 'delivery' | 'consumer') => void;
 }
 
 /**
@@ -32,6 +37,10 @@ export class Mailer {
 
   constructor(deps: MailerDependencies) {
     const clock = deps.clock ?? systemClock;
+    const onError =
+      deps.onError ??
+      ((error: unknown, where: string) =>
+        console.error(`[mail] ${where}: ${error instanceof Error ? error.message : String(error)}`));
     this.outbox = SqliteOutboxStore.open(deps.config.outboxPath);
     this.transport = deps.transport ?? createTransport(deps.config);
     const renderer = new OutboxRenderer(deps.store, deps.people, {
@@ -43,8 +52,13 @@ export class Mailer {
       ...deps.delivery,
       clock,
       backoffMs: deps.config.backoffMs,
+      onError: (error) => onError(error, 'delivery'),
     });
-    this.consumer = new OutboxConsumer(deps.store, this.outbox, { clock, onRecorded: () => this.delivery.wake() });
+    this.consumer = new OutboxConsumer(deps.store, this.outbox, {
+      clock,
+      onRecorded: () => this.delivery.wake(),
+      onError: (error) => onError(error, 'consumer'),
+    });
   }
 
   async start(): Promise<void> {

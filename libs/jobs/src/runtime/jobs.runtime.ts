@@ -86,6 +86,10 @@ export class JobsRuntime implements OnApplicationBootstrap, BeforeApplicationShu
         config: mailConfigFrom(this.config, this.options.env),
         clock: this.clock,
         renderer: { communeNameOf: (nis) => this.municipalities?.byNis(nis)?.names.fr },
+        onError: (error, where) =>
+          this.logger.error(
+            `mail ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          ),
       });
       await this.mailer.start();
     }

@@ -8,6 +8,11 @@ export interface OutboxConsumerOptions {
   readonly clock?: Clock;
   /** Called after each batch that recorded new messages (the delivery loop wakes up on it). */
   readonly onRecorded?: (count: number) => void;
+  /**
+   * Told when live consumption stops on an error (the outbox file cannot be written…). Nothing more is recorded until
+   * the next start, which resumes at the checkpoint: mail is delayed, so the error must reach the logs.
+   */
+  readonly onError?: (error: unknown) => void;
 }
 
 /**
@@ -54,9 +59,7 @@ export class OutboxConsumer {
     if (this.loop) return;
     this.error = undefined;
     this.subscription = this.store.subscribeToAll({ after: this.outbox.checkpoint(), filter: OUTBOX_FILTER });
-    this.loop = this.consume(this.subscription).catch((error: unknown) => {
-      this.error = (error as Error).stack ?? String(error);
-    });
+    this.loop = this.consume(this.subscription).catch((error: unknown) => this.failed(error));
   }
 
   async stop(): Promise<void> {
@@ -94,9 +97,15 @@ export class OutboxConsumer {
     try {
       this.apply(batch);
     } catch (error) {
-      this.error = (error as Error).stack ?? String(error);
+      this.failed(error);
       void this.subscription?.close();
     }
+  }
+
+  private failed(error: unknown): void {
+    if (this.error !== undefined) return;
+    this.error = (error as Error).stack ?? String(error);
+    this.options.onError?.(error);
   }
 
   private apply(batch: readonly RecordedEvent[]): number {
