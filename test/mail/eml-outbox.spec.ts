@@ -53,6 +53,28 @@ describe('Outbox to .eml files', () => {
     expect(mail.messageId).toBe('<reminder-92094-fair_o_meter_due-2026-03-15.person-anne@cdce>');
   });
 
+  it('does not mail events recorded longer ago than the maximum age (a new outbox must not mail the history again)', async () => {
+    await fixture.commune('92094', 'RecordReminderSent', {
+      reminderId: 'reminder-92094-fair_o_meter_due-2026-03-15',
+      kind: 'fair_o_meter_due',
+      dueOn: '2026-03-15',
+    });
+    // The events are stamped by the store's own clock (now); the outbox reads them 8 days later.
+    fixture.clock.set(new Date(Date.now() + 8 * 86_400_000));
+    const late = new Mailer({
+      store: fixture.store,
+      people: fixture.people,
+      clock: fixture.clock,
+      config: mailConfigFrom({ dataDir: path.join(fixture.dir, 'late') }, { CDCE_MAIL_MAX_AGE_DAYS: '7' }),
+    });
+    try {
+      expect(await late.consumer.catchUp()).toBe(0);
+      expect(late.outbox.checkpoint()).toBe(await fixture.store.headPosition());
+    } finally {
+      await late.stop();
+    }
+  });
+
   it('replaces the file when the same mail is delivered again, instead of adding a duplicate', async () => {
     const transport = new EmlFileTransport(folder());
     const mail = {

@@ -56,8 +56,13 @@ export class Mailer {
     });
     this.consumer = new OutboxConsumer(deps.store, this.outbox, {
       clock,
+      maxAgeMs: deps.config.maxAgeMs,
       onRecorded: () => this.delivery.wake(),
       onError: (error) => onError(error, 'consumer'),
+      onTooOld: (count) =>
+        console.warn(
+          `[mail] ${count} event(s) older than ${deps.config.maxAgeMs / 86_400_000} day(s) not mailed (CDCE_MAIL_MAX_AGE_DAYS).`,
+        ),
     });
   }
 

@@ -13,6 +13,10 @@ export interface OutboxConsumerOptions {
    * the next start, which resumes at the checkpoint: mail is delayed, so the error must reach the logs.
    */
   readonly onError?: (error: unknown) => void;
+  /** Events recorded longer ago than this (by the consumer's clock) are not mailed; default: no limit. */
+  readonly maxAgeMs?: number;
+  /** Told how many events of a batch were too old to mail. */
+  readonly onTooOld?: (count: number) => void;
 }
 
 /**
@@ -109,8 +113,13 @@ export class OutboxConsumer {
   }
 
   private apply(batch: readonly RecordedEvent[]): number {
-    const entries = batch.flatMap((event) => outboxEntryOf(event) ?? []);
-    const recorded = this.outbox.record(entries, batch[batch.length - 1]!.position, this.clock.now());
+    const now = this.clock.now();
+    const oldest = this.options.maxAgeMs === undefined ? -Infinity : now.getTime() - this.options.maxAgeMs;
+    const fresh = batch.filter((event) => Date.parse(event.metadata.recordedAt) >= oldest);
+    if (fresh.length < batch.length) this.options.onTooOld?.(batch.length - fresh.length);
+    const entries = fresh.flatMap((event) => outboxEntryOf(event) ?? []);
+    // The checkpoint moves past the old events too: they are decided once, not re-read at every start.
+    const recorded = this.outbox.record(entries, batch[batch.length - 1]!.position, now);
     if (recorded > 0) this.options.onRecorded?.(recorded);
     return recorded;
   }
