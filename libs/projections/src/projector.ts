@@ -1,4 +1,5 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '@cdce/eventsourcing';
+import { BurstConsumer } from './burst-consumer';
 import { accepts, type Projection } from './projection';
 import type { DocumentWriter, SqliteReadModelStore } from './sqlite-read-model.store';
 
@@ -49,9 +50,8 @@ export class Projector {
   private readonly batchSize: number;
   private readonly clock: () => Date;
   private subscription?: EventSubscription;
+  private consumer?: BurstConsumer;
   private loop?: Promise<void>;
-  private pending: RecordedEvent[] = [];
-  private flushScheduled = false;
   private waiters: Array<{ position: bigint; resolve: (reached: boolean) => void }> = [];
   private error?: string;
   private failedProjection?: string;
@@ -90,15 +90,22 @@ export class Projector {
     this.error = undefined;
     this.failedProjection = undefined;
     this.subscription = this.store.subscribeToAll({ after: this.position });
-    this.loop = this.consume(this.subscription).catch((error: unknown) => this.fail(error));
+    this.consumer = new BurstConsumer(
+      this.subscription,
+      this.batchSize,
+      (batch) => this.apply(batch),
+      (error) => this.fail(error),
+    );
+    this.loop = this.consumer.run();
   }
 
   async stop(): Promise<void> {
     await this.subscription?.close();
     await this.loop;
-    this.flush();
+    this.consumer?.flush();
     this.loop = undefined;
     this.subscription = undefined;
+    this.consumer = undefined;
     this.releaseWaiters();
   }
 
@@ -153,31 +160,6 @@ export class Projector {
         updatedAt: this.readModels.checkpoint(projection.name)?.updatedAt ?? null,
       })),
     };
-  }
-
-  private async consume(subscription: EventSubscription): Promise<void> {
-    for await (const event of subscription) {
-      this.pending.push(event);
-      if (this.pending.length >= this.batchSize) this.flush();
-      else if (!this.flushScheduled) {
-        // Commit once the subscription has nothing more ready: one transaction per burst, not per event.
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    }
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      this.apply(batch);
-    } catch (error) {
-      this.fail(error);
-      void this.subscription?.close();
-    }
   }
 
   /** Records why the live loop stopped and answers every waiter now: no further batch will be applied. */

@@ -1,5 +1,6 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '@cdce/eventsourcing';
 import type { Clock } from '@cdce/platform';
+import { BurstConsumer } from '@cdce/projections';
 import { OUTBOX_FILTER, outboxEntryOf } from './outbox-entry';
 import type { SqliteOutboxStore } from './sqlite-outbox.store';
 
@@ -28,9 +29,8 @@ export class OutboxConsumer {
   private readonly batchSize: number;
   private readonly clock: Clock;
   private subscription?: EventSubscription;
+  private consumer?: BurstConsumer;
   private loop?: Promise<void>;
-  private pending: RecordedEvent[] = [];
-  private flushScheduled = false;
   private error?: string;
 
   constructor(
@@ -63,15 +63,22 @@ export class OutboxConsumer {
     if (this.loop) return;
     this.error = undefined;
     this.subscription = this.store.subscribeToAll({ after: this.outbox.checkpoint(), filter: OUTBOX_FILTER });
-    this.loop = this.consume(this.subscription).catch((error: unknown) => this.failed(error));
+    this.consumer = new BurstConsumer(
+      this.subscription,
+      this.batchSize,
+      (batch) => this.apply(batch),
+      (error) => this.failed(error),
+    );
+    this.loop = this.consumer.run();
   }
 
   async stop(): Promise<void> {
     await this.subscription?.close();
     await this.loop;
-    this.flush();
+    this.consumer?.flush();
     this.loop = undefined;
     this.subscription = undefined;
+    this.consumer = undefined;
   }
 
   status(): { readonly running: boolean; readonly position: bigint; readonly error?: string } {
@@ -80,30 +87,6 @@ export class OutboxConsumer {
       position: this.outbox.checkpoint(),
       ...(this.error ? { error: this.error } : {}),
     };
-  }
-
-  private async consume(subscription: EventSubscription): Promise<void> {
-    for await (const event of subscription) {
-      this.pending.push(event);
-      if (this.pending.length >= this.batchSize) this.flush();
-      else if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    }
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      this.apply(batch);
-    } catch (error) {
-      this.failed(error);
-      void this.subscription?.close();
-    }
   }
 
   private failed(error: unknown): void {
