@@ -68,6 +68,9 @@ describe('Webinar invitations over SMTP', () => {
     expect(invitation.text).toContain('METHOD:REQUEST');
     expect(invitation.text).toContain('UID:webinar-2026-03@cdce');
     expect(invitation.text).toContain('SEQUENCE:0');
+    // Each copy names its own attendee.
+    expect(unfold(invitation.text)).toMatch(/ATTENDEE;[^\r\n]*CN="Anne[^"]*":MAILTO:anne@namur\.example/);
+    expect(unfold(icsOf(dieter).text)).toMatch(/ATTENDEE;[^\r\n]*MAILTO:dieter@eupen\.example/);
     expect(invitation.text).toContain('DTSTART;TZID=Europe/Brussels:20260310T123000');
     // The text/calendar part that calendar clients act on.
     expect(anne.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/);

@@ -89,13 +89,16 @@ export class OutboxRenderer {
     const method = mailKind === 'cancellation' ? 'CANCEL' : 'REQUEST';
     const url = this.options.webinarUrlOf?.(webinar.webinarId);
     const reason = (message.payload as { reason?: string | null }).reason ?? null;
-    const ics = buildWebinarIcs({
-      webinar,
-      method,
-      organiser: this.options.coordination,
-      stamp: message.recordedAt,
-      ...(url ? { url } : {}),
-    });
+    // One .ics per recipient: each copy names its attendee, as calendar clients expect.
+    const icsFor = (recipient: Recipient) =>
+      buildWebinarIcs({
+        webinar,
+        method,
+        organiser: this.options.coordination,
+        attendee: { email: recipient.address, ...(recipient.name ? { name: recipient.name } : {}) },
+        stamp: message.recordedAt,
+        ...(url ? { url } : {}),
+      });
     return {
       recipients: await this.copilOf(communes),
       needsRecipients: invitation,
@@ -116,7 +119,11 @@ export class OutboxRenderer {
             recipient.language,
           ),
         ),
-        calendar: { method, content: ics, filename: method === 'CANCEL' ? 'annulation.ics' : 'invitation.ics' },
+        calendar: {
+          method,
+          content: icsFor(recipient),
+          filename: method === 'CANCEL' ? 'annulation.ics' : 'invitation.ics',
+        },
       }),
     };
   }

@@ -42,6 +42,30 @@ describe('Webinar iCalendar', () => {
     );
   });
 
+  it('names the attendee its copy is for, asking for an answer on an invitation but not on a cancellation', () => {
+    const attendee = { name: 'Anne Dupont', email: 'anne@namur.example' };
+    const request = buildWebinarIcs({
+      webinar,
+      method: 'REQUEST',
+      organiser,
+      attendee,
+      stamp: '2026-03-01T08:00:00.000Z',
+    });
+    expect(veventLines(request)).toContain(
+      'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN="Anne Dupont":MAILTO:anne@namur.example',
+    );
+    const cancel = buildWebinarIcs({
+      webinar: { ...webinar, sequence: 2 },
+      method: 'CANCEL',
+      organiser,
+      attendee,
+      stamp: '2026-03-05T08:00:00.000Z',
+    });
+    expect(veventLines(cancel).find((line) => line.startsWith('ATTENDEE'))).toMatch(
+      /RSVP=FALSE.*MAILTO:anne@namur\.example$/,
+    );
+  });
+
   it('keeps the UID and carries the higher SEQUENCE on an update', () => {
     const ics = buildWebinarIcs({
       webinar: { ...webinar, sequence: 1 },

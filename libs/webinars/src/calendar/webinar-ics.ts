@@ -1,5 +1,5 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { WebinarDetails } from '../domain/webinar.state';
 
@@ -16,6 +16,8 @@ export interface WebinarIcsInput {
   readonly webinar: WebinarDetails;
   readonly method: IcsMethod;
   readonly organiser: { readonly name: string; readonly email: string };
+  /** The person this copy is for: iTIP (RFC 5546) wants an ATTENDEE on REQUEST and CANCEL, or clients may ignore it. */
+  readonly attendee?: { readonly name?: string; readonly email: string };
   /** DTSTAMP: when this version of the invitation was issued (the event's time keeps the file reproducible). */
   readonly stamp: string;
   readonly summary?: string;
@@ -44,7 +46,7 @@ export function buildWebinarIcs(input: WebinarIcsInput): string {
   });
   const start = DateTime.fromISO(webinar.startsAt, { zone: 'utc' }).setZone(zone);
   const end = DateTime.fromISO(webinar.endsAt, { zone: 'utc' }).setZone(zone);
-  calendar.createEvent({
+  const event = calendar.createEvent({
     id: webinarUid(webinar.webinarId),
     sequence: webinar.sequence,
     stamp: DateTime.fromISO(input.stamp, { zone: 'utc' }),
@@ -57,5 +59,14 @@ export function buildWebinarIcs(input: WebinarIcsInput): string {
     organizer: { name: input.organiser.name, email: input.organiser.email },
     status: input.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
+  if (input.attendee) {
+    event.createAttendee({
+      email: input.attendee.email,
+      ...(input.attendee.name ? { name: input.attendee.name } : {}),
+      role: ICalAttendeeRole.REQ,
+      status: ICalAttendeeStatus.NEEDSACTION,
+      rsvp: input.method === 'REQUEST',
+    });
+  }
   return calendar.toString();
 }
