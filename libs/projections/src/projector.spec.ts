@@ -180,4 +180,13 @@ describe('Projector', () => {
     expect(rows()).toEqual([{ id: 'tally-a', count: 2 }]);
     expect(seen).toHaveLength(2);
   });
+
+  it('with no projection at all, catches up and starts at once instead of reading the log forever', async () => {
+    await append(store, 'tally-a', 'X');
+    const projector = new Projector(store, readModels, []);
+    expect(await projector.catchUp()).toBe(0);
+    projector.start();
+    expect(await projector.waitFor(-1n, 10)).toBe(true);
+    await projector.stop();
+  });
 });

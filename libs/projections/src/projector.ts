@@ -86,7 +86,7 @@ export class Projector {
 
   /** Starts catch-up then live processing in the background. */
   start(): void {
-    if (this.loop) return;
+    if (this.loop || this.slots.length === 0) return;
     this.error = undefined;
     this.failedProjection = undefined;
     this.subscription = this.store.subscribeToAll({ after: this.position });
@@ -111,6 +111,7 @@ export class Projector {
 
   /** Applies everything up to the log's current head, then returns (rebuilds, tests, the CLI). */
   async catchUp(): Promise<number> {
+    if (this.slots.length === 0) return 0;
     const head = await this.store.headPosition();
     let applied = 0;
     while (this.position < head) {
