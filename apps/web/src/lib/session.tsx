@@ -81,6 +81,8 @@ export function abilities(session: Session) {
   return {
     review: has('commune.review'),
     history: has('history.read'),
+    /** Names and contacts from the people directory (auditors see people by id only). */
+    contacts: has('people.read'),
     /** COPIL tokens are limited to their communes: no campaign-wide dashboard for them. */
     campaign: session.role !== 'copil',
   };

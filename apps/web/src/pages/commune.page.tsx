@@ -25,7 +25,7 @@ const DAY = 24 * 3600 * 1000;
 /** *Fiche commune*: state and title, criteria with their evidence, COPIL, partners against thresholds, history. */
 export function CommunePage({ nis }: { readonly nis: string }) {
   const { session } = useSession();
-  const can = session ? abilities(session) : { review: false, history: false, campaign: false };
+  const can = session ? abilities(session) : { review: false, history: false, contacts: false, campaign: false };
   const [commune, reload] = useResource(`state-${nis}`, (signal) =>
     get<CommuneStateResponse>(`/api/communes/${nis}`, signal),
   );
@@ -34,7 +34,7 @@ export function CommunePage({ nis }: { readonly nis: string }) {
   );
   // Names live in the people directory, never in events; a token without people.read still sees the ids.
   const [people] = useResource(`people-${nis}`, (signal) =>
-    get<Contact[]>(`/api/communes/${nis}/people`, signal).catch(() => [] as Contact[]),
+    can.contacts ? get<Contact[]>(`/api/communes/${nis}/people`, signal) : Promise.resolve(null),
   );
   const [partners] = useResource(
     `partners-${nis}-${commune.state === 'ready' ? commune.data.revision : ''}`,
@@ -82,7 +82,7 @@ export function CommunePage({ nis }: { readonly nis: string }) {
       <ChecklistSection state={state} />
       {(state.review || state.changeRequest) && <ReviewSection state={state} />}
       <div className="columns">
-        <CopilSection state={state} people={people.state === 'ready' ? people.data : []} />
+        <CopilSection state={state} people={people.state === 'ready' ? people.data : null} />
         <PartnersSection state={state} partners={partners} />
       </div>
       {can.history && <Timeline history={history} />}
@@ -413,7 +413,7 @@ export function ReviewSection({ state }: { readonly state: CommuneState }) {
   );
 }
 
-function CopilSection({ state, people }: { readonly state: CommuneState; readonly people: readonly Contact[] }) {
+function CopilSection({ state, people }: { readonly state: CommuneState; readonly people: readonly Contact[] | null }) {
   const { copilMembers, charter, meetings } = state.evidence;
   const lastMeeting = [...meetings].sort((a, b) => a.heldOn.localeCompare(b.heldOn)).at(-1);
   return (
@@ -591,8 +591,12 @@ function TimelineList({
   );
 }
 
-/** The contact's name from the directory; the bare id (and why) when the directory does not have it. */
-function PersonName({ personId, people }: { readonly personId: string; readonly people: readonly Contact[] }) {
+/**
+ * The contact's name from the directory; the bare id when this token may not read contacts (`people` null), and the
+ * id with the reason when the directory does not have it (never registered, or erased).
+ */
+function PersonName({ personId, people }: { readonly personId: string; readonly people: readonly Contact[] | null }) {
+  if (people === null) return <code>{personId}</code>;
   const person = people.find((p) => p.personId === personId);
   if (person) return <>{person.fullName}</>;
   return (

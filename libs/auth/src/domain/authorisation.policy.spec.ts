@@ -48,7 +48,7 @@ const MATRIX: Record<Role, Record<Permission, Expected>> = {
     'commune.write': 'N',
     'commune.review': 'N',
     'history.read': 'Y',
-    'people.read': 'Y',
+    'people.read': 'N',
     'people.write': 'N',
     'tokens.manage': 'N',
     'queues.admin': 'N',
@@ -114,6 +114,6 @@ describe('can(principal, permission, nis)', () => {
   });
 
   it('lists the permissions of a role', () => {
-    expect(permissionsOf('auditor')).toEqual(['commune.read', 'history.read', 'people.read']);
+    expect(permissionsOf('auditor')).toEqual(['commune.read', 'history.read']);
   });
 });

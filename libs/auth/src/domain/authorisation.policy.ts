@@ -24,7 +24,9 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
     'people.write',
     'queues.admin',
   ],
-  auditor: READ_PERMISSIONS,
+  // Auditors check who decided what and when; contacts' e-mails and phones are not theirs to read (data minimisation):
+  // events name people by id, and the directory stays with those who work with the communes.
+  auditor: READ_PERMISSIONS.filter((permission) => permission !== 'people.read'),
   // A COPIL works on its own dossier; judging it belongs to the coordination.
   copil: ['commune.read', 'commune.write', 'history.read', 'people.read', 'people.write'],
 };
