@@ -114,6 +114,25 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await page.close();
     });
 
+    it('switches the whole app to Dutch and back, and remembers the choice on this browser', async () => {
+      const page = await newPage();
+      await signIn(page, coordination);
+      try {
+        await page.getByRole('button', { name: 'Nederlands' }).click();
+        await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+        expect(await page.getAttribute('html', 'lang')).toBe('nl');
+        await expect(heading(page).textContent()).resolves.toBe('Dashboard');
+        await shot(page, '02-dashboard-nl');
+        await page.reload();
+        await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+      } finally {
+        // The choice is stored for the whole browser: the other scenarios expect French.
+        await page.getByRole('button', { name: 'Français' }).click();
+        await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+        await page.close();
+      }
+    });
+
     it('keeps the session through a reload and forgets it on sign-out', async () => {
       const page = await newPage();
       await signIn(page, coordination);

@@ -2,12 +2,21 @@ import type { ReactNode } from 'react';
 import { t } from '../i18n/i18n';
 import { Link, useLocation } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
+import { LanguageSwitch } from './language-switch';
 
 /** The frame of every signed-in page: skip link, header with navigation and sign-out, and the main region. */
 export function Layout({ children }: { readonly children: ReactNode }) {
   const { session, signOut } = useSession();
   const { path } = useLocation();
-  if (!session) return <main id="main">{children}</main>;
+  if (!session)
+    return (
+      <main id="main">
+        <div className="language-bar">
+          <LanguageSwitch />
+        </div>
+        {children}
+      </main>
+    );
   const can = abilities(session);
   const links = [
     ...(can.campaign ? [{ to: '/', label: t('nav.dashboard'), active: path === '/' }] : []),
@@ -46,6 +55,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
             </ul>
           </nav>
           <div className="site-user">
+            <LanguageSwitch />
             <span className="site-user__label">
               {t('nav.signedInAs', { label: session.label, role: t(`role.${session.role}`) })}
             </span>

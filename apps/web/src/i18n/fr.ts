@@ -27,6 +27,8 @@ export const fr = {
   'nav.review': 'File de revue',
   'nav.signedInAs': 'Connecté : {label} ({role})',
   'nav.signOut': 'Se déconnecter',
+  'nav.otherLanguage': 'Nederlands',
+  'nav.otherLanguageHint': 'Afficher l’application en néerlandais',
 
   'role.coordination': 'coordination',
   'role.copil': 'comité de pilotage',
@@ -340,6 +342,7 @@ export const fr = {
   'evidenceKey.prixJusteProducteur': 'Prix Juste Producteur',
   'commune.checklist.against': '{label} : {shown} sur {required} exigé(s)',
   'commune.checklist.also': 'Aussi : {figures}',
+  'commune.checklist.figure': '{label} : {value}',
   'commune.review.you': 'vous',
   'commune.copil.heading': 'Comité de pilotage',
   'commune.copil.none': 'Aucun membre enregistré.',

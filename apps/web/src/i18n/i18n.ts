@@ -7,10 +7,35 @@ export type Language = 'fr' | 'nl';
 const dictionaries: Record<Language, Translation> = { fr, nl };
 let language: Language = 'fr';
 
-/** French is the default; Dutch is started (untranslated keys fall back to French). */
+const STORAGE_KEY = 'cdce.language';
+
+/** French is the default; Dutch when chosen (a key left untranslated falls back to French). */
 export function setLanguage(next: Language): void {
   language = next;
   document.documentElement.lang = next;
+}
+
+export function currentLanguage(): Language {
+  return language;
+}
+
+/** The language chosen on this browser, French when none was. */
+export function storedLanguage(): Language {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'nl' ? 'nl' : 'fr';
+  } catch {
+    return 'fr';
+  }
+}
+
+/** Remembers the choice on this browser; the page is then reloaded so that every text is drawn again. */
+export function chooseLanguage(next: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Storage refused (private mode): the choice holds for this page only.
+  }
+  setLanguage(next);
 }
 
 export type Params = Readonly<Record<string, string | number>>;

@@ -300,7 +300,11 @@ function RequiredAgainstShown({ check }: { readonly check: CriterionCheck }) {
       {others.length > 0 && (
         <p className="muted">
           {t('commune.checklist.also', {
-            figures: others.map(([key, value]) => `${evidenceKeyLabel(key)} : ${formatNumber(value)}`).join(', '),
+            figures: others
+              .map(([key, value]) =>
+                t('commune.checklist.figure', { label: evidenceKeyLabel(key), value: formatNumber(value) }),
+              )
+              .join(', '),
           })}
         </p>
       )}
