@@ -6,7 +6,6 @@ import { type Role, TokenService } from '@cdce/auth';
 import { type AppConfig, ManualClock } from '@cdce/platform';
 import { createApp } from '../../apps/api/src/create-app';
 
-
 /** A response as the tests read it: status, headers and the parsed JSON body (problem+json included). */
 // Bodies are JSON the tests read field by field; typing each response would add nothing.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -63,20 +62,7 @@ export async function startApi(options: { now?: string } = {}): Promise<ApiHarne
     app,
     clock,
     dataDir,
-    async request(method, url, { token, body, headers = {} } = {}) {
-      const response = await app.inject({
-        method: method as 'GET',
-        url,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-      });
-      const text = response.body;
-      return { status: response.statusCode, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-    },
+    request: (method, url, options) => injectRequest(app, method, url, options),
     async token(role, communes) {
       const created = await tokens.createToken({
         label: `test ${role}`,
@@ -88,5 +74,34 @@ export async function startApi(options: { now?: string } = {}): Promise<ApiHarne
     async close() {
       await app.close();
     },
+  };
+}
+
+/**
+ * One request through Fastify's `inject` (no socket), as the tests read it: status, headers, and the body parsed
+ * when it is JSON (problem+json included), as text otherwise.
+ */
+export async function injectRequest(
+  app: NestFastifyApplication,
+  method: string,
+  url: string,
+  { token, body, headers = {} }: RequestOptions = {},
+): Promise<ApiResponse> {
+  const response = await app.inject({
+    method: method as 'GET',
+    url,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+  });
+  const text = response.body;
+  const json = String(response.headers['content-type'] ?? '').includes('json');
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: json && text ? JSON.parse(text) : text || undefined,
   };
 }

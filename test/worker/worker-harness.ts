@@ -9,7 +9,7 @@ import { type AppConfig, ManualClock } from '@cdce/platform';
 import { brusselsDay, sendingInstant } from '@cdce/reminders';
 import { createApp } from '../../apps/api/src/create-app';
 import { on } from '../../libs/reminders/src/domain/testing/deadline.fixtures';
-import type { ApiResponse, RequestOptions } from '../support/api-harness';
+import { type ApiResponse, injectRequest, type RequestOptions } from '../support/api-harness';
 
 type Entry = ReturnType<typeof on>;
 
@@ -80,21 +80,7 @@ export async function startEmbeddedApi(
     clock,
     dataDir,
     store,
-    async request(method, url, { token, body, headers = {} } = {}) {
-      const response = await app.inject({
-        method: method as 'GET',
-        url,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-      });
-      const text = response.body;
-      const json = String(response.headers['content-type'] ?? '').includes('json');
-      return { status: response.statusCode, headers: response.headers, body: json && text ? JSON.parse(text) : text };
-    },
+    request: (method, url, options) => injectRequest(app, method, url, options),
     async token(role, communes) {
       return (await tokens.createToken({ label: `test ${role}`, role, ...(communes ? { communes } : {}) })).secret;
     },
