@@ -28,53 +28,30 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof InvalidRequestException) {
-      return {
-        type: problemType('INVALID_REQUEST'),
-        title: 'Requête invalide',
-        status: 400,
-        code: 'INVALID_REQUEST',
-        detail: `Invalid field(s): ${exception.fieldErrors.map((e) => e.field).join(', ')}. Correct them and send the request again.`,
-        errors: exception.fieldErrors,
-      };
+      const fields = exception.fieldErrors.map((e) => e.field).join(', ');
+      return problem(
+        'INVALID_REQUEST',
+        400,
+        'Requête invalide',
+        `Invalid field(s): ${fields}. Correct them and send the request again.`,
+        {
+          errors: exception.fieldErrors,
+        },
+      );
     }
     if (exception instanceof WrongExpectedRevisionError) {
-      return {
-        type: problemType(exception.code),
-        title: 'Modification concurrente',
-        status: 409,
-        code: exception.code,
-        detail: `${exception.message}`,
+      return problem(exception.code, 409, 'Modification concurrente', exception.message, {
         expectedRevision: exception.expected,
         currentRevision: exception.actual === 'no_stream' ? null : exception.actual.toString(),
-      };
+      });
     }
     if (exception instanceof DomainError) {
-      return {
-        type: problemType(exception.code),
-        title: 'Refusé par les règles de la campagne',
-        status: 422,
-        code: exception.code,
-        detail: exception.message,
-        ...(Object.keys(exception.details).length ? { details: exception.details } : {}),
-      };
+      const details = Object.keys(exception.details).length ? { details: exception.details } : {};
+      return problem(exception.code, 422, 'Refusé par les règles de la campagne', exception.message, details);
     }
-    if (exception instanceof StreamNotFoundError) {
-      return {
-        type: problemType('NOT_FOUND'),
-        title: 'Introuvable',
-        status: 404,
-        code: 'NOT_FOUND',
-        detail: exception.message,
-      };
-    }
+    if (exception instanceof StreamNotFoundError) return problem('NOT_FOUND', 404, 'Introuvable', exception.message);
     if (exception instanceof InvalidStreamNameError) {
-      return {
-        type: problemType(exception.code),
-        title: 'Requête invalide',
-        status: 400,
-        code: exception.code,
-        detail: exception.message,
-      };
+      return problem(exception.code, 400, 'Requête invalide', exception.message);
     }
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     const coded = codedError(exception);
@@ -85,31 +62,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof CorruptEventError || exception instanceof UnknownEventTypeError) {
       // The stored history cannot be read: nothing the caller can change, so a 500 for an administrator to act on.
       this.logger.error(exception.message);
-      return {
-        type: problemType(exception.code),
-        title: 'Historique illisible',
-        status: 500,
-        code: exception.code,
-        detail: `${exception.message} Nothing was recorded. An administrator should run « cdce verify » and restore the event store from a backup if an event was altered.`,
-      };
+      return problem(
+        exception.code,
+        500,
+        'Historique illisible',
+        `${exception.message} Nothing was recorded. An administrator should run « cdce verify » and restore the event store from a backup if an event was altered.`,
+      );
     }
-    if (exception instanceof EventSourcingError) {
-      return {
-        type: problemType(exception.code),
-        title: 'Requête refusée',
-        status: 422,
-        code: exception.code,
-        detail: exception.message,
-      };
-    }
-    return {
-      type: problemType('INTERNAL_ERROR'),
-      title: 'Erreur interne',
-      status: 500,
-      code: 'INTERNAL_ERROR',
-      detail:
-        'An unexpected error occurred; nothing was lost that had been confirmed. Try again, and report it if it persists.',
-    };
+    if (exception instanceof EventSourcingError)
+      return problem(exception.code, 422, 'Requête refusée', exception.message);
+    return problem(
+      'INTERNAL_ERROR',
+      500,
+      'Erreur interne',
+      'An unexpected error occurred; nothing was lost that had been confirmed. Try again, and report it if it persists.',
+    );
   }
 
   private fromHttpException(exception: HttpException): Problem {
@@ -119,15 +86,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const code = typeof given.code === 'string' ? given.code : (HttpStatus[status] ?? 'ERROR');
     const message = Array.isArray(given.message) ? given.message.join('; ') : (given.message ?? exception.message);
     const { message: _m, statusCode: _s, error: _e, ...extensions } = given;
-    return {
-      ...extensions,
-      type: problemType(code),
-      title: typeof given.title === 'string' ? given.title : (TITLES[status] ?? 'Erreur'),
-      status,
-      code,
-      detail: String(given.detail ?? message),
-    };
+    const title = typeof given.title === 'string' ? given.title : (TITLES[status] ?? 'Erreur');
+    return problem(code, status, title, String(given.detail ?? message), extensions);
   }
+}
+
+/** One problem body; the fixed fields win over extensions of the same name. */
+function problem(
+  code: string,
+  status: number,
+  title: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): Problem {
+  return { ...extensions, type: problemType(code), title, status, code, detail };
 }
 
 interface CodedError {
@@ -160,15 +132,14 @@ export function statusForCode(code: string): number | undefined {
 
 function fromCodedError(exception: object, error: CodedError, status: number): Problem {
   const unavailable = status === 503;
-  return {
-    ...(unavailable ? {} : extensionsOf(exception)),
-    type: problemType(error.code),
-    title: TITLES[status] ?? 'Erreur',
+  return problem(
+    error.code,
     status,
-    code: error.code,
+    TITLES[status] ?? 'Erreur',
     // A storage path or a low-level reason is for the logs, not for the caller.
-    detail: unavailable ? 'A store this request needs is unavailable. Try again later.' : error.message,
-  };
+    unavailable ? 'A store this request needs is unavailable. Try again later.' : error.message,
+    unavailable ? {} : extensionsOf(exception),
+  );
 }
 
 /** Public fields a typed error carries besides its message (e.g. `existingPersonId`, `problems`), for the client. */
