@@ -151,8 +151,14 @@ export class DocumentWriter<Doc> {
     this.columns = Object.entries(projection.columns ?? {}).map(([name, column]) => [name, column.value]);
     const names = ['id', 'doc', ...this.columns.map(([name]) => `"${name}"`)];
     this.select = db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).pluck();
+    // An upsert, not INSERT OR REPLACE: its implicit delete would fire no delete trigger, and triggers on read-model
+    // tables (counts kept beside them) must see a rewritten document as an update.
     this.upsert = db.prepare(
-      `INSERT OR REPLACE INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+      `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+       ON CONFLICT(id) DO UPDATE SET ${names
+         .slice(1)
+         .map((name) => `${name} = excluded.${name}`)
+         .join(', ')}`,
     );
     this.remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
   }
