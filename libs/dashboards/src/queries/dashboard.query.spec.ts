@@ -2,7 +2,15 @@ import { loadMunicipalityRegistry } from '@cdce/reference';
 import { campaignScenario, NOW } from '../testing/campaign-scenario';
 import { TestLog } from '../testing/commune-history';
 import { dashboardFigures } from './dashboard.query';
-import { DIRECTORY_TABLE } from './directory-indexes';
+import {
+  DAYS_TO_FIRST_TITLE,
+  DIRECTORY_TABLE,
+  HAS_FIRST_TITLE,
+  INDEX,
+  LOSING_MOMENTUM,
+  LOSING_MOMENTUM_SINCE,
+} from './directory-indexes';
+import { COUNTS } from './maintained-counts';
 
 const registry = loadMunicipalityRegistry();
 
@@ -102,17 +110,16 @@ describe('dashboardFigures', () => {
     ]);
   });
 
-  it('counts from the dashboard indexes, without reading the directory documents', () => {
+  it('counts from counts kept beside the read models and from the dashboard indexes, not from documents', () => {
     figures();
     const plan = (sql: string) =>
       (log.readModels.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
         .map((r) => r.detail)
         .join(' | ');
-    expect(
-      plan(
-        `SELECT status, substr(id, 1, 2) AS a, count(*) FROM ${DIRECTORY_TABLE} INDEXED BY rm_commune_directory__dash_status_area_id GROUP BY status, a`,
-      ),
-    ).toMatch(/^SCAN rm_commune_directory USING COVERING INDEX rm_commune_directory__dash_status_area_id$/);
+    const counted = (table: string) => log.readModels.db.prepare(`SELECT sum(n) FROM ${table}`).pluck().get();
+    expect(counted(COUNTS.statusArea)).toBe(7);
+    expect(counted(COUNTS.titlesPerYear)).toBe(6);
+    expect(counted(COUNTS.firstTitleDays)).toBe(5);
     expect(
       plan(
         `SELECT count(*) FROM ${DIRECTORY_TABLE} WHERE valid_until BETWEEN '2026' AND '2027' AND status IN ('titled')`,
@@ -120,9 +127,19 @@ describe('dashboardFigures', () => {
     ).toMatch(/COVERING INDEX rm_commune_directory__dash_status_valid_until/);
     expect(
       plan(
-        `SELECT id FROM ${DIRECTORY_TABLE} INDEXED BY rm_commune_directory__dash_losing_momentum WHERE status = 'losing_momentum'`,
+        `SELECT id FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.losingMomentum} WHERE ${LOSING_MOMENTUM}
+         ORDER BY ${LOSING_MOMENTUM_SINCE}, id LIMIT 200`,
       ),
-    ).toMatch(/USING (COVERING )?INDEX rm_commune_directory__dash_losing_momentum/);
+    ).toMatch(/^SCAN rm_commune_directory USING (COVERING )?INDEX rm_commune_directory__dash_losing_momentum_since$/);
+    expect(
+      plan(
+        `SELECT ${DAYS_TO_FIRST_TITLE} FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.daysToFirstTitle}
+         WHERE ${HAS_FIRST_TITLE} AND ${DAYS_TO_FIRST_TITLE} >= 90 AND ${DAYS_TO_FIRST_TITLE} < 91
+         ORDER BY ${DAYS_TO_FIRST_TITLE} LIMIT 1 OFFSET 0`,
+      ),
+    ).toMatch(
+      /^SEARCH rm_commune_directory USING INDEX rm_commune_directory__dash_days_to_first_title \(<expr>>\? AND <expr><\?\)$/,
+    );
   });
 
   it('shows an empty campaign as 280 communes not engaged', async () => {

@@ -6,9 +6,9 @@ import {
   MOMENTUM_REASONS,
   type MomentumReason,
 } from '@cdce/communes';
-import { SqliteReadModelStore } from '@cdce/projections';
+import type { SqliteReadModelStore } from '@cdce/projections';
 import type { MunicipalityRegistry, Region } from '@cdce/reference';
-import { titleEventsProjection, TITLE_EVENT_KINDS, type TitleEventKind } from '../projections/title-events.projection';
+import { TITLE_EVENT_KINDS, type TitleEventKind } from '../projections/title-events.projection';
 import { daysBetween, DAYS_PER_MONTH } from './days';
 import {
   DAYS_TO_FIRST_TITLE,
@@ -16,8 +16,11 @@ import {
   ensureDirectoryIndexes,
   HAS_FIRST_TITLE,
   INDEX,
+  LOSING_MOMENTUM,
+  LOSING_MOMENTUM_SINCE,
   LOSING_MOMENTUM_VALUES,
 } from './directory-indexes';
+import { COUNTS, readCounts } from './maintained-counts';
 import { referenceAreas } from './reference-areas';
 
 export type StatusCounts = Record<CommuneStatus, number>;
@@ -99,7 +102,8 @@ const LIST_LIMIT = 200;
 
 /**
  * The coordination's figures, from the commune directory and the title events, joined with the reference data at
- * query time. Every count is an aggregate on an index; only the communes listed by name are read one by one.
+ * query time. The counts by status, area, year, reason and days to a first title are kept beside the read models by
+ * triggers (maintained-counts); renewals due are counted on an index; only the communes listed by name are read.
  */
 export function dashboardFigures(
   readModels: SqliteReadModelStore,
@@ -109,7 +113,7 @@ export function dashboardFigures(
   ensureDirectoryIndexes(readModels);
   const today = brusselsDate(now.toISOString());
   const areas = referenceAreas(registry);
-  const { byStatus, byRegion, byProvince } = statusCounts(readModels, registry);
+  const { byStatus, byRegion, byProvince, losingMomentumTotal } = statusCounts(readModels, registry);
   const holders = HOLDING_STATUSES.reduce((sum, status) => sum + byStatus[status], 0);
   return {
     now: now.toISOString(),
@@ -125,7 +129,7 @@ export function dashboardFigures(
     titlesPerYear: titlesPerYear(readModels),
     timeToFirstTitle: timeToFirstTitle(readModels),
     renewalsDue: renewalsDue(readModels, registry, today),
-    losingMomentum: losingMomentum(readModels, registry),
+    losingMomentum: losingMomentum(readModels, registry, losingMomentumTotal),
   };
 }
 
@@ -135,11 +139,9 @@ function emptyCounts(): StatusCounts {
 
 function statusCounts(readModels: SqliteReadModelStore, registry: MunicipalityRegistry) {
   const areas = referenceAreas(registry);
-  const rows = readModels.db
-    .prepare(
-      `SELECT status, substr(id, 1, 2) AS arrondissement, count(*) AS n FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.statusArea} GROUP BY status, arrondissement`,
-    )
-    .all() as { status: CommuneStatus; arrondissement: string; n: number }[];
+  const rows = readCounts(readModels.db, COUNTS.statusArea, ['status', 'arrondissement'] as const).map(
+    ([status, arrondissement, n]) => ({ status: status as CommuneStatus, arrondissement: String(arrondissement), n }),
+  );
   const byStatus = emptyCounts();
   const provinces = new Map<string, ProvinceFigures>();
   for (const [key, { area, members }] of areas.membersByProvince) {
@@ -148,8 +150,10 @@ function statusCounts(readModels: SqliteReadModelStore, registry: MunicipalityRe
   const regions = new Map<Region, RegionFigures>();
   for (const [region, communes] of areas.membersByRegion)
     regions.set(region, { region, communes, byStatus: emptyCounts() });
+  let losingMomentumTotal = 0;
   for (const { status, arrondissement, n } of rows) {
     byStatus[status] = (byStatus[status] ?? 0) + n;
+    if (status === 'losing_momentum') losingMomentumTotal += n;
     const area = areas.byArrondissement(arrondissement);
     if (!area) continue;
     const province = provinces.get(area.province ?? '');
@@ -169,18 +173,13 @@ function statusCounts(readModels: SqliteReadModelStore, registry: MunicipalityRe
   provinces.forEach((p) => fillNotEngaged(p.byStatus, p.communes));
   regions.forEach((r) => fillNotEngaged(r.byStatus, r.communes));
   const byProvince = [...provinces.values()].sort((a, b) => (a.province ?? '').localeCompare(b.province ?? '', 'fr'));
-  return { byStatus, byRegion: [...regions.values()], byProvince };
+  return { byStatus, byRegion: [...regions.values()], byProvince, losingMomentumTotal };
 }
 
 function titlesPerYear(readModels: SqliteReadModelStore): TitlesOfYear[] {
-  const table = SqliteReadModelStore.tableOf(titleEventsProjection);
-  const rows = readModels.db.prepare(`SELECT year, kind, count(*) AS n FROM ${table} GROUP BY year, kind`).all() as {
-    year: number;
-    kind: TitleEventKind;
-    n: number;
-  }[];
+  const rows = readCounts(readModels.db, COUNTS.titlesPerYear, ['year', 'kind'] as const);
   const years = new Map<number, Record<TitleEventKind, number>>();
-  for (const { year, kind, n } of rows) {
+  for (const [year, kind, n] of rows as [number, TitleEventKind, number][]) {
     const counts =
       years.get(year) ?? (Object.fromEntries(TITLE_EVENT_KINDS.map((k) => [k, 0])) as Record<TitleEventKind, number>);
     counts[kind] = n;
@@ -196,22 +195,32 @@ function titlesPerYear(readModels: SqliteReadModelStore): TitlesOfYear[] {
 }
 
 function timeToFirstTitle(readModels: SqliteReadModelStore) {
-  const { db } = readModels;
-  const communes = db
-    .prepare(`SELECT count(*) FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.daysToFirstTitle} WHERE ${HAS_FIRST_TITLE}`)
-    .pluck()
-    .get() as number;
+  // The histogram by whole days says which day holds the middle; the index gives the exact durations within that day.
+  const days = readCounts(readModels.db, COUNTS.firstTitleDays, ['day'] as const) as [number | null, number][];
+  const communes = days.reduce((sum, [, n]) => sum + n, 0);
   if (communes === 0) return { communes, medianMonths: null };
-  // The median from the expression index: walk to the middle instead of sorting every commune's duration.
-  const middle = db
+  const ranks = communes % 2 ? [(communes - 1) / 2] : [communes / 2 - 1, communes / 2];
+  const middle = ranks.map((rank) => durationAt(readModels, days, rank));
+  const average = middle.reduce<number>((sum, d) => sum + (d as number), 0) / middle.length;
+  return { communes, medianMonths: Math.round((average / DAYS_PER_MONTH) * 10) / 10 };
+}
+
+/** The `rank`-th smallest duration (from 0), as the index orders them (a missing date, NULL, first). */
+function durationAt(readModels: SqliteReadModelStore, days: readonly [number | null, number][], rank: number) {
+  let before = 0;
+  const bucket = days.find(([, n]) => (before += n) > rank)!;
+  const offset = rank - (before - bucket[1]);
+  const within =
+    bucket[0] === null
+      ? `${DAYS_TO_FIRST_TITLE} IS NULL`
+      : `${DAYS_TO_FIRST_TITLE} >= ? AND ${DAYS_TO_FIRST_TITLE} < ?`;
+  return readModels.db
     .prepare(
-      `SELECT ${DAYS_TO_FIRST_TITLE} FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.daysToFirstTitle} WHERE ${HAS_FIRST_TITLE}
-       ORDER BY ${DAYS_TO_FIRST_TITLE} LIMIT ? OFFSET ?`,
+      `SELECT ${DAYS_TO_FIRST_TITLE} FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.daysToFirstTitle}
+       WHERE ${HAS_FIRST_TITLE} AND ${within} ORDER BY ${DAYS_TO_FIRST_TITLE} LIMIT 1 OFFSET ?`,
     )
     .pluck()
-    .all(communes % 2 ? 1 : 2, Math.floor((communes - 1) / 2)) as number[];
-  const days = middle.reduce((sum, d) => sum + d, 0) / middle.length;
-  return { communes, medianMonths: Math.round((days / DAYS_PER_MONTH) * 10) / 10 };
+    .get(...(bucket[0] === null ? [] : [bucket[0], bucket[0] + 1]), offset) as number | null;
 }
 
 function renewalsDue(readModels: SqliteReadModelStore, registry: MunicipalityRegistry, today: string) {
@@ -246,30 +255,27 @@ function renewalsDue(readModels: SqliteReadModelStore, registry: MunicipalityReg
   };
 }
 
-function losingMomentum(readModels: SqliteReadModelStore, registry: MunicipalityRegistry) {
-  // The values come from the partial expression index: no document is read.
+function losingMomentum(readModels: SqliteReadModelStore, registry: MunicipalityRegistry, total: number) {
+  const byReason = Object.fromEntries(MOMENTUM_REASONS.map((reason) => [reason, 0])) as Record<MomentumReason, number>;
+  for (const [reason, n] of readCounts(readModels.db, COUNTS.momentumReasons, ['reason'] as const))
+    byReason[reason as MomentumReason] = (byReason[reason as MomentumReason] ?? 0) + n;
+  // The partial index is in the list's order and holds its values: only the rows listed are read, no document.
   const rows = readModels.db
     .prepare(
-      `SELECT id, ${LOSING_MOMENTUM_VALUES} FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.losingMomentum}
-       WHERE status = 'losing_momentum'`,
+      `SELECT id, ${LOSING_MOMENTUM_SINCE}, ${LOSING_MOMENTUM_VALUES} FROM ${DIRECTORY_TABLE} INDEXED BY ${INDEX.losingMomentum}
+       WHERE ${LOSING_MOMENTUM} ORDER BY ${LOSING_MOMENTUM_SINCE}, id LIMIT ${LIST_LIMIT}`,
     )
     .raw()
     .all() as [string, string | null, string | null, string | null, string | null][];
-  const byReason = Object.fromEntries(MOMENTUM_REASONS.map((reason) => [reason, 0])) as Record<MomentumReason, number>;
-  const communes = rows.map(([nis, since, reasonsJson, planOpenedAt, sponsorNis]) => {
-    const reasons = reasonsJson ? (JSON.parse(reasonsJson) as MomentumReason[]) : [];
-    for (const reason of reasons) byReason[reason] = (byReason[reason] ?? 0) + 1;
-    return {
-      nis,
-      name: nameOf(registry, nis),
-      since,
-      reasons: reasons ?? [],
-      supportPlan: planOpenedAt !== null,
-      sponsorNis,
-    };
-  });
-  communes.sort((a, b) => (a.since ?? '').localeCompare(b.since ?? '') || a.nis.localeCompare(b.nis));
-  return { total: communes.length, byReason, communes: communes.slice(0, LIST_LIMIT) };
+  const communes = rows.map(([nis, since, reasonsJson, planOpenedAt, sponsorNis]) => ({
+    nis,
+    name: nameOf(registry, nis),
+    since,
+    reasons: reasonsJson ? (JSON.parse(reasonsJson) as MomentumReason[]) : [],
+    supportPlan: planOpenedAt !== null,
+    sponsorNis,
+  }));
+  return { total, byReason, communes };
 }
 
 /** French name of a commune, current or dissolved by a merger; the code itself when unknown. */
