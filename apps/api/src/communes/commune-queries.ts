@@ -38,11 +38,10 @@ export class CommuneQueries {
 
   /** The campaign's communes with their status; communes never engaged are listed as `not_engaged`. */
   list(query: ListCommunesQueryDto, onlyNis?: readonly string[]): { total: number; items: CommuneListItem[] } {
-    const docs = this.directory();
+    const members = this.municipalities.campaignMembers().filter((m) => !onlyNis || onlyNis.includes(m.nis));
+    const docs = this.directory(members.map((m) => m.nis));
     const needle = query.q ? normaliseName(query.q) : undefined;
-    const items = this.municipalities
-      .campaignMembers()
-      .filter((m) => !onlyNis || onlyNis.includes(m.nis))
+    const items = members
       .map((m) => toItem(m, docs.get(m.nis)))
       .filter((item) => !query.status || item.status === query.status)
       .filter((item) => !query.province || item.province === query.province)
@@ -85,17 +84,24 @@ export class CommuneQueries {
   }
 
   /**
-   * The list's columns of every commune with a stream. Only the small summary is taken out of each document (by
-   * SQLite), never the whole folded state: a list must not parse every commune's history.
+   * The list's columns of the communes asked for that have a stream, looked up by key: the directory may hold many
+   * more rows than a list shows. Only the small summary is taken out of each document (by SQLite), never the whole
+   * folded state: a list must not parse every commune's history.
    */
-  private directory(): Map<string, DirectoryEntry> {
+  private directory(nis: readonly string[]): Map<string, DirectoryEntry> {
     const table = SqliteReadModelStore.tableOf(communeDirectoryProjection);
     const rows = this.readModels.db
       .prepare(
         `SELECT id, status, json_extract(doc, '$.summary') AS summary, json_extract(doc, '$.revision') AS revision, updated_at
-         FROM ${table}`,
+         FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
       )
-      .all() as { id: string; status: string; summary: string; revision: string; updated_at: string }[];
+      .all(JSON.stringify(nis)) as {
+      id: string;
+      status: string;
+      summary: string;
+      revision: string;
+      updated_at: string;
+    }[];
     return new Map(
       rows.map((row) => [
         row.id,
