@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { communeDecider, type Commune, type CommuneEvent } from '@cdce/communes';
+import { communeDecider, type Commune, type CommuneEvent, foldCommune } from '@cdce/communes';
 import { fold, type RecordedEvent, SqliteEventStore } from '@cdce/eventsourcing';
 import { PEOPLE_FILE, runDemo } from '@cdce/demo';
 import { SqlitePeopleDirectory } from '@cdce/people';
@@ -155,6 +155,17 @@ describe('the demo history', () => {
     expect(found.length).toBe(new Set(members).size);
     expect(found.every((p) => p.email.endsWith('@example.org'))).toBe(true);
     expect(JSON.stringify(log.map((e) => e.data))).not.toContain('@example.org');
+  });
+
+  it('gives every commune the same state through foldCommune as through the plain fold, resumed or not', () => {
+    for (const [stream, events] of byStream(log)) {
+      const history = events as unknown as CommuneEvent[];
+      const half = Math.floor(history.length / 2);
+      const expected = states.get(stream.replace('commune-', ''));
+      expect({ stream, state: foldCommune(history) }).toEqual({ stream, state: expected });
+      const resumed = foldCommune(history.slice(half), foldCommune(history.slice(0, half)));
+      expect({ stream, state: resumed }).toEqual({ stream, state: expected });
+    }
   });
 
   it('does not load twice', async () => {

@@ -4,6 +4,7 @@ export * from './domain/commune.commands';
 export * from './domain/commune.events';
 export * from './domain/commune.errors';
 export { communeDecider } from './domain/commune.decider';
+export { foldCommune } from './domain/commune.fold';
 export { communeStreamId, isValidNis, COMMUNE_STREAM_PREFIX } from './domain/nis';
 export { brusselsDate, addMonths, addDays, periodEnd } from './domain/calendar';
 export { TITLE_VALIDITY_MONTHS, MAX_TITLE_VALIDITY_MONTHS } from './domain/decide/guards';

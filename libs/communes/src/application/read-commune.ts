@@ -1,12 +1,7 @@
-import {
-  type EventStore,
-  fold,
-  type RecordedEvent,
-  StreamNotFoundError,
-  UnknownEventTypeError,
-} from '@cdce/eventsourcing';
+import { type EventStore, type RecordedEvent, StreamNotFoundError, UnknownEventTypeError } from '@cdce/eventsourcing';
 import { communeDecider } from '../domain/commune.decider';
 import type { CommuneEvent } from '../domain/commune.events';
+import { foldCommune } from '../domain/commune.fold';
 import type { Commune } from '../domain/commune.state';
 import { communeStreamId } from '../domain/nis';
 
@@ -51,7 +46,7 @@ export async function readCommune(
   return {
     nis,
     revision: events.at(-1)?.revision ?? -1n,
-    state: fold(communeDecider, events as unknown as CommuneEvent[]),
+    state: foldCommune(events as unknown as CommuneEvent[]),
     events,
   };
 }

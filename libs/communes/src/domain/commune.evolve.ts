@@ -8,16 +8,24 @@ import type {
 } from './commune.events';
 import type { Commune, CommuneRecord, MomentumEpisode, Renewed, SupportPlan, Title, Titled } from './commune.state';
 import { holdsTitle } from './commune.state';
-import { evolveEvidence } from './evidence.evolve';
+import { type Append, appendCopy, evolveEvidence } from './evidence.evolve';
 
 /**
  * Folds one event into the state. Never throws: an event that does not apply to the current status leaves the
  * state as it is (the decider never emits one; a hand-edited or future stream must still replay).
  */
 export function evolve(state: Commune, event: CommuneEvent): Commune {
+  return evolveGrowing(state, event, appendCopy);
+}
+
+/**
+ * `evolve`, with the lists that grow with the stream (evidence, reminders sent) grown through `append`.
+ * Each such list is held in one place of the state only: `foldCommune` relies on it to grow them in place.
+ */
+export function evolveGrowing(state: Commune, event: CommuneEvent, append: Append): Commune {
   if (state.status === 'merged') return state;
-  const evidence = evolveEvidence(state.evidence, event);
-  if (evidence) return { ...state, evidence };
+  const evidence = evolveEvidence(state.evidence, event, append);
+  if (evidence) return evidence === state.evidence ? state : { ...state, evidence };
   switch (event.type) {
     case 'CandidacyOpened':
       if (
@@ -145,8 +153,10 @@ export function evolve(state: Commune, event: CommuneEvent): Commune {
     }
     case 'PredecessorMerged':
       return predecessorMerged(state, event);
-    case 'ReminderSent':
-      return { ...state, remindersSent: [...state.remindersSent, event.data.reminderId] };
+    case 'ReminderSent': {
+      const remindersSent = append(state.remindersSent, event.data.reminderId);
+      return remindersSent === state.remindersSent ? state : { ...state, remindersSent };
+    }
     default:
       return state;
   }
