@@ -7,7 +7,7 @@ import { campaignScenario, NOW } from '../testing/campaign-scenario';
 import { ev, TestLog } from '../testing/commune-history';
 import { dashboardFigures } from './dashboard.query';
 import { DAYS_TO_FIRST_TITLE, DIRECTORY_TABLE, HAS_FIRST_TITLE, TITLE_EVENTS_TABLE } from './directory-indexes';
-import { COUNTS, readCounts } from './maintained-counts';
+import { COUNTS, countsDifferingFromRecount, readCounts } from './maintained-counts';
 
 const registry = loadMunicipalityRegistry();
 const PROJECTIONS = [communeDirectoryProjection, ...DASHBOARD_PROJECTIONS];
@@ -74,6 +74,7 @@ function walked(log: TestLog) {
 function expectCountsRight(log: TestLog) {
   const figures = dashboardFigures(log.readModels, registry, NOW);
   expect(maintained(log)).toEqual(recount(log));
+  expect(countsDifferingFromRecount(log.readModels.db)).toEqual([]);
   const reference = walked(log);
   expect(figures.timeToFirstTitle).toEqual(reference.timeToFirstTitle);
   expect({ total: figures.losingMomentum.total, nis: figures.losingMomentum.communes.map((c) => c.nis) }).toEqual(
@@ -211,6 +212,16 @@ describe('counts kept beside the read models', () => {
     expect(expectCountsRight(log).byStatus).toMatchObject({ candidate: 0, under_review: 2 });
     await rebuildProjections(log.store, log.readModels, [titleEventsProjection]);
     expect(expectCountsRight(log).titlesPerYear).toEqual(before.titlesPerYear);
+    await log.close();
+  });
+
+  it('tell which counts drifted from a recount', async () => {
+    const log = new TestLog();
+    await campaignScenario(log);
+    await log.project();
+    expectCountsRight(log);
+    log.readModels.db.exec(`UPDATE ${COUNTS.titlesPerYear} SET n = n + 1 WHERE year = 2022`);
+    expect(countsDifferingFromRecount(log.readModels.db)).toEqual([COUNTS.titlesPerYear]);
     await log.close();
   });
 });

@@ -119,11 +119,12 @@ function triggersOf(source: string): string[] {
   ];
 }
 
+/** The counts of every row of the source, by key, in key order. */
 function recount(count: MaintainedCount): string {
   const keys = count.key('counted');
-  return `INSERT INTO ${count.table} (${count.keys.join(', ')}, n)
-    SELECT ${keys.join(', ')}, count(*) FROM ${count.source} AS counted ${count.each ? `, ${count.each('counted')}` : ''}
-    WHERE ${count.counted('counted')} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
+  const positions = keys.map((_, i) => i + 1).join(', ');
+  return `SELECT ${keys.join(', ')}, count(*) FROM ${count.source} AS counted ${count.each ? `, ${count.each('counted')}` : ''}
+    WHERE ${count.counted('counted')} GROUP BY ${positions} ORDER BY ${positions}`;
 }
 
 /** True when every counts table and trigger of this version exists: the counts are then up to date. */
@@ -152,7 +153,7 @@ export function repairMaintainedCounts(db: Database.Database): void {
     db.exec(
       `CREATE TABLE ${count.table} (${count.keys.join(', ')}, n INTEGER NOT NULL, PRIMARY KEY (${count.keys.join(', ')}))`,
     );
-    db.exec(recount(count));
+    db.exec(`INSERT INTO ${count.table} (${count.keys.join(', ')}, n) ${recount(count)}`);
   }
   SOURCES.flatMap(triggersOf).forEach((sql) => db.exec(sql));
 }
@@ -160,7 +161,7 @@ export function repairMaintainedCounts(db: Database.Database): void {
 /** A counts table summed by key, keys whose count is zero left out. */
 export function readCounts<Key extends readonly string[]>(
   db: Database.Database,
-  table: (typeof COUNTS)[keyof typeof COUNTS],
+  table: string,
   keys: Key,
 ): Array<[...{ [K in keyof Key]: string | number | null }, number]> {
   return db
@@ -169,4 +170,12 @@ export function readCounts<Key extends readonly string[]>(
     )
     .raw()
     .all() as Array<[...{ [K in keyof Key]: string | number | null }, number]>;
+}
+
+/** The counts tables that differ from a recount of their source (none when the triggers did their job). */
+export function countsDifferingFromRecount(db: Database.Database): string[] {
+  return MAINTAINED.filter((count) => {
+    const kept = readCounts(db, count.table, count.keys);
+    return JSON.stringify(kept) !== JSON.stringify(db.prepare(recount(count)).raw().all());
+  }).map((count) => count.table);
 }
