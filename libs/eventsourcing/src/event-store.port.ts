@@ -20,6 +20,12 @@ export interface AppendResult {
   readonly nextExpectedRevision: bigint;
   /** Global position of the last appended event. Read models that have reached it show this write. */
   readonly position: bigint;
+  /**
+   * The events as they were recorded (revision, position, metadata with hash), when the store can give them
+   * without reading them back; identical to what `readStream` returns for them. Absent for an idempotent retry
+   * (nothing was written) and from stores that cannot tell without a read.
+   */
+  readonly recorded?: readonly RecordedEvent[];
 }
 
 export type Direction = 'forwards' | 'backwards';

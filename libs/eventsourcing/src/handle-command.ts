@@ -109,10 +109,13 @@ async function attemptOnce<State, C extends Command, E extends DomainEvent>(
     if (!latest.commands.has(context.commandId)) throw error;
     return firstResult(store, streamId, latest, context.commandId);
   }
-  const appended = await store.readStream<E>(streamId, {
-    fromRevision: current.revision + 1n,
-    toRevision: result.nextExpectedRevision,
-  });
+  // Stores that return what they recorded spare a read; the others are read back.
+  const appended =
+    (result.recorded as readonly RecordedEvent<E>[] | undefined) ??
+    (await store.readStream<E>(streamId, {
+      fromRevision: current.revision + 1n,
+      toRevision: result.nextExpectedRevision,
+    }));
   const after = advance(current, appended, decider);
   cache?.set(streamId, after);
   return {

@@ -9,7 +9,7 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../errors';
-import { MAX_EVENT_BYTES, type EventStore, type EventSubscription } from '../event-store.port';
+import { type AppendResult, MAX_EVENT_BYTES, type EventStore, type EventSubscription } from '../event-store.port';
 import { eventHash, GENESIS_HASH, verifyHashChain } from '../hash-chain';
 
 export interface EventStoreContractOptions {
@@ -22,6 +22,8 @@ export interface EventStoreContractOptions {
   readonly reopen?: (store: EventStore) => Promise<EventStore>;
   /** How long to wait for a live event before failing. Default 5000 ms. */
   readonly liveTimeoutMs?: number;
+  /** True when the adapter returns the recorded events from an append (`AppendResult.recorded`): then it must. */
+  readonly returnsRecorded?: boolean;
 }
 
 const context: CommandContext = {
@@ -77,6 +79,32 @@ export function describeEventStoreContract(
         expect(stored.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
         expect(result.position).toBe(stored[2]!.position);
         expect(await store.headPosition()).toBe(result.position);
+      });
+
+      it('returns the recorded events, when it gives them, exactly as a read returns them', async () => {
+        const stream = streamOf();
+        await append(stream, events(2), 'no_stream');
+        const result = await append(stream, [event('Named', { name: 'Ciney', tags: ['b', 'a'] }), event('Other')], 1n);
+        if (options.returnsRecorded) expect(result.recorded).toBeDefined();
+        if (result.recorded === undefined) return;
+        expect(result.recorded).toEqual(await store.readStream(stream, { fromRevision: 2n }));
+        expect(result.recorded.at(-1)!.position).toBe(result.position);
+      });
+
+      it('gives each of many appends started together its own outcome: a refused one undoes none of the others', async () => {
+        const streams = Array.from({ length: 8 }, () => streamOf());
+        await append(streams[0]!, events(1), 'no_stream');
+        const outcomes = await Promise.allSettled([
+          ...streams.slice(1).map((stream) => append(stream, events(2), 'no_stream')),
+          append(streams[0]!, events(1), 'no_stream'),
+          append(streams[0]!, events(1), 0n),
+        ]);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual([...Array(7).fill('fulfilled'), 'rejected', 'fulfilled']);
+        expect((outcomes[7] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+        for (const stream of streams.slice(1)) expect(await lengthOf(stream)).toBe(2);
+        expect(await lengthOf(streams[0]!)).toBe(2);
+        const positions = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.position] : []));
+        expect(new Set(positions).size).toBe(positions.length);
       });
 
       it('refuses no_stream on an existing stream, with what was expected and what was found', async () => {
@@ -150,7 +178,7 @@ export function describeEventStoreContract(
         await append(stream, events(1), 1n);
         const head = await store.headPosition();
         for (const expected of ['no_stream', 0n, 1n, 'any', 'stream_exists'] as const) {
-          await expect(append(stream, batch, expected)).resolves.toEqual(first);
+          await expect(append(stream, batch, expected)).resolves.toEqual(revisionAndPosition(first));
         }
         await expect(append(stream, batch.slice(0, 1), 'no_stream')).resolves.toEqual({
           nextExpectedRevision: 0n,
@@ -184,7 +212,9 @@ export function describeEventStoreContract(
         const stream = streamOf();
         const id = randomUUID();
         const first = await append(stream, [event('Happened', { a: 1, b: { c: 2, d: 3 } }, id)]);
-        await expect(append(stream, [event('Happened', { b: { d: 3, c: 2 }, a: 1 }, id)])).resolves.toEqual(first);
+        await expect(append(stream, [event('Happened', { b: { d: 3, c: 2 }, a: 1 }, id)])).resolves.toEqual(
+          revisionAndPosition(first),
+        );
       });
     });
 
@@ -492,7 +522,7 @@ export function describeEventStoreContract(
           const batch = events(3);
           const first = await append(stream, batch, 'no_stream');
           store = await reopen(store);
-          await expect(append(stream, batch, 'no_stream')).resolves.toEqual(first);
+          await expect(append(stream, batch, 'no_stream')).resolves.toEqual(revisionAndPosition(first));
           const second = await append(stream, events(2), 2n);
           expect(second.nextExpectedRevision).toBe(4n);
           expect(second.position).toBeGreaterThan(first.position);
@@ -549,4 +579,9 @@ async function rejection<T extends Error>(promise: Promise<unknown>, type: new (
 
 function compareBigints(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What a retried append returns: the first result without the recorded events (nothing was recorded this time). */
+function revisionAndPosition({ nextExpectedRevision, position }: AppendResult): AppendResult {
+  return { nextExpectedRevision, position };
 }

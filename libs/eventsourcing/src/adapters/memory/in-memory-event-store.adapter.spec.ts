@@ -1,4 +1,4 @@
 import { describeEventStoreContract } from '../../testing/event-store.contract';
 import { InMemoryEventStore } from './in-memory-event-store.adapter';
 
-describeEventStoreContract('in memory', async () => new InMemoryEventStore());
+describeEventStoreContract('in memory', async () => new InMemoryEventStore(), { returnsRecorded: true });

@@ -139,6 +139,7 @@ export class InMemoryEventStore implements EventStore {
     const recordedAt = this.clock().toISOString();
     let hash = stream.lastHash;
     let last: Row | undefined;
+    const recorded: RecordedEvent[] = [];
     for (const event of batch.events) {
       const revision = BigInt(stream.positions.length);
       hash = eventHash(hash, {
@@ -159,10 +160,11 @@ export class InMemoryEventStore implements EventStore {
       stream.positions.push(this.log.length);
       this.log.push(last);
       this.byId.set(event.id, last);
+      recorded.push(toRecorded(last));
     }
     stream.lastHash = hash;
     this.streams.set(batch.streamId, stream);
-    return { nextExpectedRevision: last!.revision, position: last!.position };
+    return { nextExpectedRevision: last!.revision, position: last!.position, recorded };
   }
 
   private readPage(after: bigint, limit: number, filter: ReadAllOptions['filter']): LogPage {

@@ -65,6 +65,9 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<
     (batch: PreparedBatch, options: AppendOptions) => AppendOutcome
   >;
+  /** Appends asked for during this turn of the event loop, committed together (see `appendToStream`). */
+  private pendingAppends: PendingAppend[] = [];
+  private readonly groupCommit: Database.Transaction<(appends: readonly PendingAppend[]) => GroupOutcome[]>;
   private readonly readStreamTransaction: Database.Transaction<
     (streamId: string, forwards: boolean, first: number, last: number, limit: number) => unknown[][]
   >;
@@ -79,6 +82,16 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareStatements(db);
     this.appendTransaction = db.transaction((batch: PreparedBatch, options: AppendOptions) =>
       this.appendLocked(batch, options),
+    );
+    // Each append runs nested, in its own savepoint: a refused append is rolled back alone.
+    this.groupCommit = db.transaction((appends: readonly PendingAppend[]) =>
+      appends.map(({ batch, options }): GroupOutcome => {
+        try {
+          return this.appendTransaction(batch, options);
+        } catch (error) {
+          return { error };
+        }
+      }),
     );
     // One read transaction: the existence check and the rows come from the same snapshot.
     this.readStreamTransaction = db.transaction(
@@ -110,12 +123,41 @@ export class SqliteEventStore implements EventStore {
     return new SqliteEventStore(db, path, options.clock ?? (() => new Date()), options.pollIntervalMs ?? 100);
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    this.assertOpen();
-    const batch = prepareBatch(streamId, events, options.context);
-    const { result, written } = this.guard(() => this.appendTransaction.immediate(batch, options));
-    if (written) this.signal.committed();
-    return result;
+  /**
+   * Group commit: appends asked for in the same turn of the event loop (concurrent requests) are written in ONE
+   * `BEGIN IMMEDIATE` transaction, each in its own savepoint, so that they share the cost of a commit while each
+   * keeps its own checks and outcome. A lone caller waits one turn of the loop.
+   */
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    try {
+      this.assertOpen();
+      const batch = prepareBatch(streamId, events, options.context);
+      return new Promise<AppendResult>((resolve, reject) => {
+        if (this.pendingAppends.push({ batch, options, resolve, reject }) === 1) setImmediate(() => this.commitPending());
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Writes the appends waiting, then settles each promise with its own outcome. */
+  private commitPending(): void {
+    const appends = this.pendingAppends;
+    this.pendingAppends = [];
+    if (appends.length === 0) return;
+    let outcomes: GroupOutcome[];
+    try {
+      this.assertOpen();
+      outcomes = this.guard(() => this.groupCommit.immediate(appends));
+    } catch (error) {
+      appends.forEach((append) => append.reject(error));
+      return;
+    }
+    if (outcomes.some((outcome) => 'written' in outcome && outcome.written)) this.signal.committed();
+    outcomes.forEach((outcome, i) => {
+      if ('error' in outcome) appends[i]!.reject(this.explain(outcome.error));
+      else appends[i]!.resolve(outcome.result);
+    });
   }
 
   async readStream<E extends DomainEvent = DomainEvent>(
@@ -160,6 +202,8 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Appends already asked for are written before the file closes.
+    this.commitPending();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.signal.stop();
@@ -178,6 +222,7 @@ export class SqliteEventStore implements EventStore {
     let position = this.head();
     let hash = stream ? stream.hash : GENESIS_HASH;
     const { actor, commandId, correlationId, causationId } = batch.context;
+    const recorded: RecordedEvent[] = [];
     for (const event of batch.events) {
       revision += 1;
       position += 1;
@@ -206,8 +251,21 @@ export class SqliteEventStore implements EventStore {
         recordedAt,
         hash,
       );
+      recorded.push({
+        streamId: batch.streamId,
+        id: event.id,
+        type: event.type,
+        // Parsed from what was stored, so that the caller holds exactly what a later read returns.
+        data: JSON.parse(event.dataJson) as object,
+        revision: BigInt(revision),
+        position: BigInt(position),
+        metadata: metadataFor(batch.context, recordedAt, hash),
+      });
     }
-    return { result: { nextExpectedRevision: BigInt(revision), position: BigInt(position) }, written: true };
+    return {
+      result: { nextExpectedRevision: BigInt(revision), position: BigInt(position), recorded },
+      written: true,
+    };
   }
 
   private readPage(after: bigint, limit: number, filter: AllFilter | undefined): LogPage {
@@ -247,11 +305,14 @@ export class SqliteEventStore implements EventStore {
     try {
       return work();
     } catch (error) {
-      if (isDamagedFileError(error)) {
-        throw new StoreUnavailableError(this.path, 'the file is damaged: restore it from a backup');
-      }
-      throw error;
+      throw this.explain(error);
     }
+  }
+
+  private explain(error: unknown): unknown {
+    return isDamagedFileError(error)
+      ? new StoreUnavailableError(this.path, 'the file is damaged: restore it from a backup')
+      : error;
   }
 
   private assertOpen(): void {
@@ -264,6 +325,15 @@ interface AppendOutcome {
   /** False for an idempotent retry: nothing to signal. */
   readonly written: boolean;
 }
+
+interface PendingAppend {
+  readonly batch: PreparedBatch;
+  readonly options: AppendOptions;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type GroupOutcome = AppendOutcome | { readonly error: unknown };
 
 interface StoredRow {
   stream_id: string;

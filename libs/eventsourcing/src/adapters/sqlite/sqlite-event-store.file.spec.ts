@@ -148,7 +148,7 @@ describe('SqliteEventStore and its file', () => {
     const store = SqliteEventStore.open({ path: newFile(), synchronous: 'full' });
     await expect(
       store.appendToStream('s', [{ id: 'e', type: 'T', data: {} }], { expectedRevision: 'any', context }),
-    ).resolves.toEqual({ nextExpectedRevision: 0n, position: 0n });
+    ).resolves.toMatchObject({ nextExpectedRevision: 0n, position: 0n });
     await store.close();
   });
 });
