@@ -8,5 +8,6 @@ export { canonicalJson } from './canonical-json';
 export { GENESIS_HASH, eventHash, verifyHashChain } from './hash-chain';
 export { assertValidStreamName, serialiseEventData } from './validation';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite-event-store.adapter';
+export { WalCheckpointer, type WalCheckpointerOptions } from './adapters/sqlite/wal-checkpointer';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './adapters/memory/in-memory-event-store.adapter';
 export { StreamStateCache, type CachedStream } from './stream-state-cache';

@@ -5,7 +5,9 @@ import type { EventStoreConfig } from '../config';
 
 /** Opens the configured event store. The KurrentDB client (gRPC) is only loaded when it is the one configured. */
 export async function openEventStore(config: EventStoreConfig, clock: Clock): Promise<EventStore> {
-  if (config.kind === 'sqlite') return SqliteEventStore.open({ path: config.path, clock: () => clock.now() });
+  if (config.kind === 'sqlite') {
+    return SqliteEventStore.open({ path: config.path, clock: () => clock.now(), checkpointInBackground: true });
+  }
   const { KurrentDbEventStore } = await import('@cdce/eventsourcing/kurrentdb');
   return KurrentDbEventStore.connect(config.url, { clock: () => clock.now() });
 }

@@ -26,6 +26,7 @@ import { CatchUpSubscription, type LogPage, readAllPages } from '../shared/catch
 import { SqliteChangeSignal } from './sqlite-change-signal';
 import { boundToNumber, EVENT_COLUMNS, filterSql, toRecordedEvent } from './sqlite-rows';
 import { isDamagedFileError, openDatabase } from './sqlite-schema';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export interface SqliteEventStoreOptions {
   /** The store file; created with its schema when it does not exist or is empty. Its folder must exist. */
@@ -42,7 +43,15 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** How often waiting subscriptions look for appends made by other processes. Default 100 ms. */
   readonly pollIntervalMs?: number;
+  /**
+   * Copies the write-ahead log into the file from a background thread (see WalCheckpointer), so that no append
+   * waits for a checkpoint. The applications turn it on; default off for the short-lived stores of tests and scripts.
+   */
+  readonly checkpointInBackground?: boolean;
 }
+
+/** With background checkpoints, the connection's own checkpoint is only a safety net: 4 × SQLite's default. */
+const SAFETY_NET_CHECKPOINT_PAGES = 4000;
 
 /** Rows per page when reading the log: large enough to amortise a query, small enough to keep memory flat. */
 const READ_PAGE_SIZE = 1000;
@@ -72,6 +81,7 @@ export class SqliteEventStore implements EventStore {
     (streamId: string, forwards: boolean, first: number, last: number, limit: number) => unknown[][]
   >;
   private closed = false;
+  private checkpointer: WalCheckpointer | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -120,7 +130,12 @@ export class SqliteEventStore implements EventStore {
       synchronous: options.synchronous ?? 'normal',
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
     });
-    return new SqliteEventStore(db, path, options.clock ?? (() => new Date()), options.pollIntervalMs ?? 100);
+    const store = new SqliteEventStore(db, path, options.clock ?? (() => new Date()), options.pollIntervalMs ?? 100);
+    if (options.checkpointInBackground && path !== ':memory:') {
+      db.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
+      store.checkpointer = new WalCheckpointer(path);
+    }
+    return store;
   }
 
   /**
@@ -207,6 +222,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.signal.stop();
+    await this.checkpointer?.stop();
     this.db.close();
   }
 

@@ -1,0 +1,59 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandContext } from '../../event';
+import { SqliteEventStore } from './sqlite-event-store.adapter';
+import { WalCheckpointer } from './wal-checkpointer';
+
+const folder = mkdtempSync(join(process.env['CDCE_TEST_DIR'] ?? tmpdir(), 'wal-checkpointer-'));
+const context: CommandContext = { actor: { id: 'p', role: 'r' }, commandId: 'c', correlationId: 'c', causationId: 'c' };
+const text = 'x'.repeat(2000);
+
+/** Appends `count` events of about 2 kB: about one page each, all of them in the WAL until a checkpoint. */
+async function fill(store: SqliteEventStore, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await store.appendToStream(`commune-${i % 7}`, [{ id: `e-${i}`, type: 'Noted', data: { i, text } }], {
+      expectedRevision: 'any',
+      context,
+    });
+  }
+}
+
+async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return condition();
+}
+
+describe('WalCheckpointer', () => {
+  it('copies the appended pages into the database file from its thread, well before SQLite would', async () => {
+    const path = join(folder, 'background.sqlite');
+    const store = SqliteEventStore.open({ path, checkpointInBackground: true });
+    const before = statSync(path).size;
+    await fill(store, 120);
+    // A few hundred pages, far below the connection's own threshold (4,000 pages): only the thread can have copied them.
+    expect(await eventually(() => statSync(path).size > before + 120 * 2000)).toBe(true);
+    await store.close();
+  });
+
+  it('leaves the pages in the WAL when the store runs without it (the control for the test above)', async () => {
+    const path = join(folder, 'foreground.sqlite');
+    const store = SqliteEventStore.open({ path });
+    const before = statSync(path).size;
+    await fill(store, 120);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(statSync(path).size).toBe(before);
+    await store.close();
+  });
+
+  it('stops cleanly, twice, and reports a file it cannot open instead of throwing', async () => {
+    const checkpointer = new WalCheckpointer(join(folder, 'missing', 'nothing.sqlite'), { intervalMs: 10 });
+    expect(await eventually(() => checkpointer.lastError !== undefined)).toBe(true);
+    expect(checkpointer.lastError).toMatch(/unable to open|directory does not exist|no such file/i);
+    await checkpointer.stop();
+    await checkpointer.stop();
+  });
+});
