@@ -47,8 +47,9 @@ export class CommandHttpRunner {
     const principal = request.principal as Principal;
     const key = header(request, 'idempotency-key');
     const scopedKey = key === undefined ? undefined : IdempotencyStore.scopedKey(principal.tokenId, checkedKey(key));
-    const fingerprint = IdempotencyStore.fingerprint(request.method, request.url, request.body);
-    if (scopedKey) {
+    // Only a keyed request is ever compared with a stored one.
+    const fingerprint = scopedKey && IdempotencyStore.fingerprint(request.method, request.url, request.body);
+    if (scopedKey && fingerprint) {
       const stored = this.idempotency.find(scopedKey);
       if (stored) return replay(stored.fingerprint, fingerprint, stored.body as Body, reply);
     }
@@ -62,7 +63,7 @@ export class CommandHttpRunner {
     });
     await Promise.all([this.readYourWrites.waitFor(result.position), alsoWaitFor?.(result.position)]);
     const body = toBody(result);
-    if (scopedKey) this.idempotency.save(scopedKey, { fingerprint, status: 200, body }, this.clock.now());
+    if (scopedKey && fingerprint) this.idempotency.save(scopedKey, { fingerprint, status: 200, body }, this.clock.now());
     reply.header('etag', `"${body.revision}"`);
     return body;
   }

@@ -33,7 +33,14 @@ interface TokenRow {
 
 /** Tokens in a SQLite file (WAL). Only hashes are written: the file holds nothing that opens the API. */
 export class SqliteTokenStore implements TokenStore {
-  private constructor(private readonly db: Database.Database) {}
+  /** Prepared once: every authenticated request looks its token up. */
+  private readonly byHash: Database.Statement;
+  private readonly byId: Database.Statement;
+
+  private constructor(private readonly db: Database.Database) {
+    this.byHash = db.prepare('SELECT * FROM tokens WHERE secret_hash = ?');
+    this.byId = db.prepare('SELECT * FROM tokens WHERE token_id = ?');
+  }
 
   /** Opens (creating if needed) the token store in `path`. */
   static open(path: string): SqliteTokenStore {
@@ -71,11 +78,11 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async findByHash(secretHash: string): Promise<TokenRecord | undefined> {
-    return this.one('SELECT * FROM tokens WHERE secret_hash = ?', secretHash);
+    return this.one(this.byHash, secretHash);
   }
 
   async get(tokenId: string): Promise<TokenRecord | undefined> {
-    return this.one('SELECT * FROM tokens WHERE token_id = ?', tokenId);
+    return this.one(this.byId, tokenId);
   }
 
   async list(): Promise<TokenRecord[]> {
@@ -91,8 +98,8 @@ export class SqliteTokenStore implements TokenStore {
     this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE token_id = ?').run(at, tokenId);
   }
 
-  private one(sql: string, value: string): TokenRecord | undefined {
-    const row = this.db.prepare(sql).get(value) as TokenRow | undefined;
+  private one(statement: Database.Statement, value: string): TokenRecord | undefined {
+    const row = statement.get(value) as TokenRow | undefined;
     return row && toRecord(row);
   }
 }
