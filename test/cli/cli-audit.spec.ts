@@ -11,14 +11,14 @@ import { cdce, tempDir } from './cli-support';
 /** A short history (two years) keeps these tests fast; the full one is covered by demo-history.spec.ts. */
 const UNTIL = '2016-12-31';
 
-/** Every document of every projection, by table. */
+/** Every row (key, document and columns) of every projection, by table, in key order. */
 function documents(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
     return Object.fromEntries(
       CLI_PROJECTIONS.map((p) => {
         const table = SqliteReadModelStore.tableOf(p);
-        return [table, db.prepare(`SELECT id, doc FROM ${table} ORDER BY id`).raw().all()];
+        return [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1`).raw().all()];
       }),
     );
   } finally {

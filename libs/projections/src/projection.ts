@@ -16,6 +16,16 @@ export interface Projection<Doc> {
   readonly filter: AllFilter;
   /** The document an event updates, or undefined to ignore the event. */
   documentIdOf(event: RecordedEvent): string | undefined;
+  /**
+   * The table's key column, `id TEXT` by default. An INTEGER key (its `documentIdOf` gives whole numbers) is the
+   * table's rowid: rows are stored in key order and need no separate key index.
+   */
+  readonly key?: { readonly column: string; readonly type: 'TEXT' | 'INTEGER' };
+  /**
+   * True when every event has a document of its own, never given by an earlier event (an event's id or position):
+   * the projector then calls `evolve` with undefined without looking for a stored document, and keeps none in memory.
+   */
+  readonly documentPerEvent?: boolean;
   /** The next document, or undefined to delete it. Pure: no clock, no I/O; never throws for an event it does not expect. */
   evolve(doc: Doc | undefined, event: RecordedEvent): Doc | undefined;
   /** Columns copied out of the document so that queries can filter, sort and aggregate with indexes. */

@@ -181,6 +181,109 @@ describe('Projector', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('during a catch-up, holds documents in memory and writes each once, indexes built after the load', async () => {
+    await append(store, 'tally-a', 'X', 'Y');
+    await append(store, 'tally-b', 'X');
+    await append(store, 'tally-a', 'Z');
+    readModels.prepare(tallies());
+    readModels.db.exec(`CREATE TABLE writes (id TEXT);
+      CREATE TRIGGER count_inserts AFTER INSERT ON rm_tallies BEGIN INSERT INTO writes VALUES (NEW.id); END;
+      CREATE TRIGGER count_updates AFTER UPDATE ON rm_tallies BEGIN INSERT INTO writes VALUES (NEW.id); END;`);
+    const progress: bigint[] = [];
+    await new Projector(store, readModels, [tallies()], {
+      batchSize: 1,
+      onBatch: (position) => progress.push(position),
+    }).catchUp();
+    expect(readModels.db.prepare('SELECT id FROM writes ORDER BY id').pluck().all()).toEqual(['tally-a', 'tally-b']);
+    expect(progress).toEqual([0n, 1n, 2n, 3n]);
+    expect(rows()).toEqual([
+      { id: 'tally-a', count: 3 },
+      { id: 'tally-b', count: 1 },
+    ]);
+    expect(
+      readModels.db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rm_tallies' AND sql IS NOT NULL")
+        .pluck()
+        .all(),
+    ).toEqual(['rm_tallies__count']);
+  });
+
+  it('commits a catch-up from a writer thread: same documents, checkpoints and progress as in place', async () => {
+    for (let i = 0; i < 30; i++) await append(store, `tally-${i % 4}`, i % 7 === 6 ? 'Removed' : 'X');
+    await append(store, 'other-z', 'X');
+    const results = [];
+    for (const writerThread of [false, true]) {
+      readModels.reset('tallies');
+      const progress: bigint[] = [];
+      const projector = new Projector(store, readModels, [tallies()], {
+        batchSize: 4,
+        cachedDocuments: 2,
+        writerThread,
+        onBatch: (position) => progress.push(position),
+      });
+      await projector.catchUp();
+      results.push({
+        rows: rows(),
+        checkpoint: readModels.checkpoint('tallies')!.position,
+        progress,
+        at: projector.position,
+      });
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[0]!.checkpoint).toBe(30n);
+  });
+
+  it('with a writer thread, a failing event leaves the read model at its last commit', async () => {
+    for (let i = 0; i < 10; i++) await append(store, `tally-${i % 3}`, 'X');
+    await append(store, 'tally-a', 'Poison');
+    const projector = new Projector(store, readModels, [tallies()], {
+      batchSize: 2,
+      cachedDocuments: 0,
+      writerThread: true,
+    });
+    await expect(projector.catchUp()).rejects.toThrow('poisoned');
+    expect(readModels.checkpoint('tallies')!.position).toBe(9n);
+    expect(rows()).toEqual([
+      { id: 'tally-0', count: 4 },
+      { id: 'tally-1', count: 3 },
+      { id: 'tally-2', count: 3 },
+    ]);
+    expect(projector.position).toBe(9n);
+  });
+
+  it('keys the rows of a document-per-event projection by an INTEGER column, in place or from a writer thread', async () => {
+    const feed: Projection<{ type: string }> = {
+      name: 'feed',
+      version: 1,
+      filter: { streamPrefixes: ['tally-'] },
+      documentIdOf: (event) => event.position.toString(),
+      key: { column: 'position', type: 'INTEGER' },
+      documentPerEvent: true,
+      evolve: (doc, event) => {
+        if (doc !== undefined) throw new Error('a document per event is never read back');
+        return { type: event.type };
+      },
+    };
+    await append(store, 'tally-a', 'X', 'Y');
+    await append(store, 'other-b', 'X');
+    await append(store, 'tally-b', 'Z');
+    for (const writerThread of [false, true]) {
+      readModels.reset('feed');
+      await new Projector(store, readModels, [feed], { batchSize: 2, writerThread }).catchUp();
+      expect(readModels.db.prepare('SELECT position, typeof(position) AS t, doc FROM rm_feed').all()).toEqual([
+        { position: 0, t: 'integer', doc: '{"type":"X"}' },
+        { position: 1, t: 'integer', doc: '{"type":"Y"}' },
+        { position: 3, t: 'integer', doc: '{"type":"Z"}' },
+      ]);
+    }
+    const projector = new Projector(store, readModels, [feed]);
+    projector.start();
+    const { position } = await append(store, 'tally-c', 'W');
+    expect(await projector.waitFor(position, 5000)).toBe(true);
+    expect(readModels.writerFor(feed).load(position.toString())).toEqual({ type: 'W' });
+    await projector.stop();
+  });
+
   it('with no projection at all, catches up and starts at once instead of reading the log forever', async () => {
     await append(store, 'tally-a', 'X');
     const projector = new Projector(store, readModels, []);

@@ -1,7 +1,21 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '@cdce/eventsourcing';
 import { BurstConsumer } from './burst-consumer';
-import { accepts, type Projection } from './projection';
-import type { DocumentWriter, SqliteReadModelStore } from './sqlite-read-model.store';
+import type { Projection } from './projection';
+import {
+  evolveInto,
+  type Pending,
+  pendingOf,
+  ProjectionFailedError,
+  readsTable,
+  remember,
+  saveInPlace,
+  type Slot,
+  writesOf,
+} from './projection-slot';
+import type { SqliteReadModelStore } from './sqlite-read-model.store';
+import type { WriterThread } from './writer-thread';
+
+export { ProjectionFailedError } from './projection-slot';
 
 export interface ProjectorOptions {
   /** Most events applied in one transaction. */
@@ -9,12 +23,23 @@ export interface ProjectorOptions {
   readonly clock?: () => Date;
   /**
    * Documents kept parsed in memory per projection, most recently written first (default 5 000): a document touched
-   * again in a later batch is not read and parsed again. 0 disables the cache.
+   * again in a later batch is not read and parsed again. 0 disables the cache. During a catch-up it also bounds the
+   * documents held back between batches (see `catchUp`).
    */
   readonly cachedDocuments?: number;
   /** Called after each committed batch (progress bars, metrics). */
   readonly onBatch?: (position: bigint, count: number) => void;
+  /**
+   * Whether a catch-up commits from a worker thread, so that SQLite writes while the next batch is read and folded:
+   * `auto` (default) does for a catch-up of at least 50 000 events into a file.
+   */
+  readonly writerThread?: boolean | 'auto';
 }
+
+/** Below this many events, starting a thread costs more than it saves. */
+const WRITER_THREAD_MIN_EVENTS = 50_000n;
+/** Commits a catch-up lets the writer thread queue before it waits: bounds the memory they hold. */
+const COMMITS_IN_FLIGHT = 2;
 
 export interface ProjectionStatus {
   readonly name: string;
@@ -32,14 +57,6 @@ export interface ProjectorStatus {
   readonly projections: readonly ProjectionStatus[];
 }
 
-interface Slot {
-  readonly projection: Projection<unknown>;
-  readonly writer: DocumentWriter<unknown>;
-  position: bigint;
-  /** Committed documents by id (undefined: known to be absent). Only the projector writes these tables. */
-  readonly cache: Map<string, unknown>;
-}
-
 /**
  * Runs projections over the global log: catch-up from each projection's checkpoint, then live.
  * Each batch of events is applied to the documents and the checkpoints in ONE SQLite transaction, so a crash at any
@@ -48,6 +65,7 @@ interface Slot {
 export class Projector {
   private readonly slots: Slot[];
   private readonly batchSize: number;
+  private readonly cachedDocuments: number;
   private readonly clock: () => Date;
   private subscription?: EventSubscription;
   private consumer?: BurstConsumer;
@@ -64,6 +82,7 @@ export class Projector {
     private readonly options: ProjectorOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
+    this.cachedDocuments = options.cachedDocuments ?? 5000;
     this.clock = options.clock ?? (() => new Date());
     this.slots = projections.map((projection) => {
       readModels.prepare(projection);
@@ -109,18 +128,57 @@ export class Projector {
     this.releaseWaiters();
   }
 
-  /** Applies everything up to the log's current head, then returns (rebuilds, tests, the CLI). */
+  /**
+   * Applies everything up to the log's current head, then returns (start-up, rebuilds, tests, the CLI).
+   *
+   * Bulk mode: a projection's documents are held in memory from batch to batch and written (with its checkpoint, in
+   * one transaction) once they outnumber `cachedDocuments`, and at the end, instead of being rewritten at every batch;
+   * documents of `documentPerEvent` projections are written at every batch. A projection whose table is empty gets
+   * its indexes built once, after the load (unless a writer thread commits). A crash or a failing event loses only
+   * what was not yet written: each read model stays exactly at its checkpoint.
+   */
   async catchUp(): Promise<number> {
     if (this.slots.length === 0) return 0;
     const head = await this.store.headPosition();
+    const pending = this.slots.map((slot) =>
+      pendingOf(slot, slot.position === -1n && this.readModels.isEmpty(slot.projection)),
+    );
+    const thread = this.wantsWriterThread(head) ? this.readModels.startWriterThread() : undefined;
+    // Building an index once after the load is cheaper than keeping it sorted row after row, unless the writer
+    // thread keeps it on its own core while this one folds.
+    const loading = thread ? [] : pending.filter((p) => p.allInMemory).map((p) => p.slot.projection);
+    loading.forEach((projection) => this.readModels.dropIndexes(projection));
+    const inFlight: Promise<void>[] = [];
     let applied = 0;
-    while (this.position < head) {
-      const batch: RecordedEvent[] = [];
-      for await (const event of this.store.readAll({ after: this.position, maxCount: this.batchSize }))
-        batch.push(event);
-      if (batch.length === 0) break;
-      this.apply(batch);
-      applied += batch.length;
+    try {
+      let position = this.position;
+      while (position < head) {
+        const batch: RecordedEvent[] = [];
+        for await (const event of this.store.readAll({ after: position, maxCount: this.batchSize })) batch.push(event);
+        if (batch.length === 0) break;
+        // A document evicted from memory is read back from its table: every commit sent must be in it by then.
+        if (pending.some(readsTable)) await Promise.all(inFlight.splice(0));
+        pending.forEach((p) => evolveInto(p, batch));
+        position = batch[batch.length - 1]!.position;
+        const due = position >= head ? pending : pending.filter((p) => this.isDue(p));
+        const [reached, count] = [position, batch.length];
+        const done = this.commit(due, thread, () => {
+          applied += count;
+          this.options.onBatch?.(reached, count);
+        });
+        if (done) inFlight.push(done);
+        if (inFlight.length > COMMITS_IN_FLIGHT) await inFlight.shift();
+      }
+      const done = this.commit(pending, thread);
+      await Promise.all([...inFlight.splice(0), done]);
+    } catch (error) {
+      // The caches may hold documents of commits that never happened.
+      this.slots.forEach((slot) => slot.cache.clear());
+      await Promise.allSettled(inFlight);
+      throw error;
+    } finally {
+      await thread?.close();
+      loading.forEach((projection) => this.readModels.createIndexes(projection));
     }
     // Events after the last one read may be filtered out of every projection: the read models are still at the head.
     if (this.position < head) this.advanceTo(head);
@@ -174,53 +232,59 @@ export class Projector {
     this.waiters.splice(0).forEach((waiter) => waiter.resolve(this.position >= waiter.position));
   }
 
+  /** Applies a live batch: documents and checkpoints of every projection in one transaction. */
   private apply(batch: readonly RecordedEvent[]): void {
-    const last = batch[batch.length - 1]!.position;
+    const pending = this.slots.map((slot) => pendingOf(slot, false));
+    pending.forEach((p) => evolveInto(p, batch));
+    this.commit(pending);
+    this.options.onBatch?.(batch[batch.length - 1]!.position, batch.length);
+  }
+
+  private wantsWriterThread(head: bigint): boolean {
+    const wanted = this.options.writerThread ?? 'auto';
+    return wanted === 'auto' ? head - this.position >= WRITER_THREAD_MIN_EVENTS : wanted;
+  }
+
+  /** True when a catch-up should write the projection's documents now rather than keep them for later batches. */
+  private isDue(pending: Pending): boolean {
+    return pending.slot.projection.documentPerEvent === true || pending.docs.size > this.cachedDocuments;
+  }
+
+  /**
+   * Commits the documents and checkpoints of these projections in ONE transaction: here, or on the writer thread
+   * (then the returned promise settles once it is committed). The documents go to the caches at once, so that the
+   * next batch folds on them; checkpoints, waiters and `then` follow the commit, in the order commits were made.
+   */
+  private commit(pending: readonly Pending[], thread?: WriterThread, then?: () => void): Promise<void> | undefined {
+    const moving = pending.filter((p) => p.docs.size > 0 || p.appliedTo > p.slot.position);
+    const sent = moving.map((p) => ({ slot: p.slot, docs: p.docs, position: p.appliedTo }));
     const now = this.clock().toISOString();
-    const written: Map<string, unknown>[] = [];
-    try {
+    if (!thread && sent.length > 0) {
       this.readModels.db.transaction(() => {
-        for (const slot of this.slots) written.push(this.applyTo(slot, batch, last, now));
+        sent.forEach(({ slot, docs, position }) =>
+          saveInPlace(slot, docs, (name, at) => this.readModels.saveCheckpoint(name, at, now), position),
+        );
       })();
-    } catch (error) {
-      // Nothing of the batch was committed; drop what the cache may hold of it.
-      this.slots.forEach((slot) => slot.cache.clear());
-      throw error;
     }
-    this.slots.forEach((slot, i) => this.remember(slot, written[i]!));
-    this.slots.forEach((slot) => (slot.position = slot.position > last ? slot.position : last));
-    this.options.onBatch?.(last, batch.length);
-    this.notifyWaiters();
-  }
-
-  private applyTo(slot: Slot, batch: readonly RecordedEvent[], last: bigint, now: string): Map<string, unknown> {
-    const dirty = new Map<string, unknown>();
-    if (slot.position >= last) return dirty;
-    const { projection, writer, cache } = slot;
-    for (const event of batch) {
-      if (event.position <= slot.position || !accepts(projection.filter, event)) continue;
-      const id = projection.documentIdOf(event);
-      if (id === undefined) continue;
-      const current = dirty.has(id) ? dirty.get(id) : cache.has(id) ? cache.get(id) : writer.load(id);
-      dirty.set(id, evolveOrExplain(projection, current, event));
+    const writes = thread
+      ? sent.map(({ slot, docs, position }) => writesOf(slot, docs, [position.toString(), now, slot.projection.name]))
+      : [];
+    for (const p of moving) {
+      if (remember(p.slot, p.docs, this.cachedDocuments)) p.allInMemory = false;
+      p.docs = new Map();
     }
-    dirty.forEach((doc, id) => writer.save(id, doc));
-    this.readModels.saveCheckpoint(projection.name, last, now);
-    return dirty;
-  }
-
-  /** Keeps the committed documents parsed, evicting the least recently written beyond the limit. */
-  private remember(slot: Slot, written: Map<string, unknown>): void {
-    const limit = this.options.cachedDocuments ?? 5000;
-    if (limit <= 0) return;
-    for (const [id, doc] of written) {
-      slot.cache.delete(id);
-      slot.cache.set(id, doc);
+    const committed = () => {
+      sent.forEach(({ slot, position }) => (slot.position = slot.position > position ? slot.position : position));
+      if (sent.length > 0) this.notifyWaiters();
+      then?.();
+    };
+    if (!thread) {
+      committed();
+      return undefined;
     }
-    for (const id of slot.cache.keys()) {
-      if (slot.cache.size <= limit) break;
-      slot.cache.delete(id);
-    }
+    const done = thread.commit(writes).then(committed);
+    done.catch(() => undefined); // awaited by the catch-up; this only keeps an early failure from going unhandled
+    return done;
   }
 
   private advanceTo(position: bigint): void {
@@ -237,32 +301,5 @@ export class Projector {
     if (reached.length === 0) return;
     this.waiters = this.waiters.filter((waiter) => this.position < waiter.position);
     reached.forEach((waiter) => waiter.resolve(true));
-  }
-}
-
-/** A projection threw on an event: names the projection and the event so that /health and logs can say which. */
-export class ProjectionFailedError extends Error {
-  readonly code = 'PROJECTION_FAILED';
-  constructor(
-    readonly projection: string,
-    readonly position: bigint,
-    readonly eventType: string,
-    cause: unknown,
-  ) {
-    super(
-      `Projection ${projection} failed on ${eventType} at position ${position}: ${(cause as Error)?.message ?? String(cause)}`,
-      {
-        cause,
-      },
-    );
-    this.name = 'ProjectionFailedError';
-  }
-}
-
-function evolveOrExplain(projection: Projection<unknown>, doc: unknown, event: RecordedEvent): unknown {
-  try {
-    return projection.evolve(doc, event);
-  } catch (error) {
-    throw new ProjectionFailedError(projection.name, event.position, event.type, error);
   }
 }

@@ -23,8 +23,13 @@ export interface RebuildResult {
 }
 
 export interface RebuildOptions {
-  /** Events per transaction; larger batches write each document less often (default 20 000). */
+  /** Events read and applied at a time (default 20 000). */
   readonly batchSize?: number;
+  /**
+   * Documents per projection held in memory during the rebuild (default 20 000): up to that many, each is written
+   * once, at the end, instead of once per batch that touches it.
+   */
+  readonly cachedDocuments?: number;
   readonly clock?: () => Date;
 }
 
@@ -66,6 +71,7 @@ export async function rebuildProjections(
   let applied = 0;
   const projector = new Projector(store, readModels, selected, {
     batchSize: options.batchSize ?? 20_000,
+    cachedDocuments: options.cachedDocuments ?? 20_000,
     ...(options.clock ? { clock: options.clock } : {}),
     onBatch: (position, count) => {
       applied += count;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ColumnValue, Projection } from './projection';
+import { WriterThread } from './writer-thread';
 
 export interface Checkpoint {
   readonly projection: string;
@@ -13,13 +14,27 @@ export interface Checkpoint {
 
 const NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
+const CONNECTION_PRAGMAS = [
+  // Read models are rebuilt from the log after a power loss: no need to sync every commit.
+  'synchronous = NORMAL',
+  'busy_timeout = 5000',
+  // Documents are rewritten in place batch after batch: keep the hot pages in memory (64 MiB) and checkpoint the
+  // WAL less often, rather than re-reading and re-writing the same pages for every batch.
+  'cache_size = -65536',
+  'wal_autocheckpoint = 10000',
+] as const;
+
+/** Parameters: position, updated_at, projection. */
+const UPDATE_CHECKPOINT = 'UPDATE rm_checkpoints SET position = ?, updated_at = ? WHERE projection = ?';
+
 /**
- * The read-model database: one table per projection (`rm_<name>`: id, doc JSON and the projection's columns) and a
+ * The read-model database: one table per projection (`rm_<name>`: key, doc JSON and the projection's columns) and a
  * checkpoint per projection. Kept in its own SQLite file, separate from the event store: it is disposable and can be
  * rebuilt from the log at any time.
  */
 export class SqliteReadModelStore {
   readonly db: Database.Database;
+  private readonly updateCheckpoint: Database.Statement;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -28,6 +43,7 @@ export class SqliteReadModelStore {
     db.exec(
       'CREATE TABLE IF NOT EXISTS rm_owner (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), pid INTEGER NOT NULL, owner TEXT NOT NULL, since TEXT NOT NULL)',
     );
+    this.updateCheckpoint = db.prepare(UPDATE_CHECKPOINT);
   }
 
   /**
@@ -56,14 +72,17 @@ export class SqliteReadModelStore {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
-    // Read models are rebuilt from the log after a power loss: no need to sync every commit.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    // Documents are rewritten in place batch after batch: keep the hot pages in memory (64 MiB) and checkpoint the
-    // WAL less often, rather than re-reading and re-writing the same pages for every batch.
-    db.pragma('cache_size = -65536');
-    db.pragma('wal_autocheckpoint = 10000');
+    CONNECTION_PRAGMAS.forEach((pragma) => db.pragma(pragma));
     return new SqliteReadModelStore(db);
+  }
+
+  /**
+   * A second connection to this file in a worker thread, for commits computed here (see WriterThread); undefined
+   * for an in-memory database, which no other connection can open.
+   */
+  startWriterThread(): WriterThread | undefined {
+    if (this.db.memory) return undefined;
+    return WriterThread.start(this.db.name, CONNECTION_PRAGMAS, UPDATE_CHECKPOINT);
   }
 
   static tableOf(projection: { readonly name: string } | string): string {
@@ -74,23 +93,43 @@ export class SqliteReadModelStore {
   }
 
   /** Creates the projection's table; when its version changed, drops it first so that it is rebuilt from the log. */
-  prepare(projection: Projection<unknown>): void {
+  prepare<Doc>(projection: Projection<Doc>): void {
     const stored = this.checkpoint(projection.name);
     if (stored && stored.version !== projection.version) this.reset(projection.name);
     const table = SqliteReadModelStore.tableOf(projection);
+    const key = keyOf(projection);
     const columns = Object.entries(projection.columns ?? {}).map(([name, column]) => `, "${name}" ${column.type}`);
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL${columns.join('')})`);
-    (projection.indexes ?? []).forEach((columnsOfIndex) => {
-      const indexName = `${table}__${columnsOfIndex.join('_')}`;
-      this.db.exec(
-        `CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${columnsOfIndex.map((c) => `"${c}"`).join(', ')})`,
-      );
-    });
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table} ("${key.column}" ${key.type} PRIMARY KEY, doc TEXT NOT NULL${columns.join('')})`,
+    );
+    this.createIndexes(projection);
     if (!this.checkpoint(projection.name)) {
       this.db
         .prepare('INSERT INTO rm_checkpoints (projection, version, position, updated_at) VALUES (?, ?, ?, NULL)')
         .run(projection.name, projection.version, '-1');
     }
+  }
+
+  /** Creates the indexes the projection declares, if missing. */
+  createIndexes<Doc>(projection: Projection<Doc>): void {
+    const table = SqliteReadModelStore.tableOf(projection);
+    indexesOf(projection).forEach(([name, columns]) =>
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns.map((c) => `"${c}"`).join(', ')})`),
+    );
+  }
+
+  /**
+   * Drops the indexes the projection declares, for a bulk load into its empty table: building an index once from
+   * the loaded rows is cheaper than keeping it sorted row after row. `createIndexes` puts them back.
+   */
+  dropIndexes<Doc>(projection: Projection<Doc>): void {
+    indexesOf(projection).forEach(([name]) => this.db.exec(`DROP INDEX IF EXISTS ${name}`));
+  }
+
+  /** True when the projection's table holds no document. */
+  isEmpty<Doc>(projection: Projection<Doc>): boolean {
+    const table = SqliteReadModelStore.tableOf(projection);
+    return this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
   }
 
   /** Forgets a projection: its table and checkpoint. The next run rebuilds it from the beginning of the log. */
@@ -127,9 +166,7 @@ export class SqliteReadModelStore {
   }
 
   saveCheckpoint(name: string, position: bigint, at: string): void {
-    this.db
-      .prepare('UPDATE rm_checkpoints SET position = ?, updated_at = ? WHERE projection = ?')
-      .run(position.toString(), at, name);
+    this.updateCheckpoint.run(position.toString(), at, name);
   }
 
   close(): void {
@@ -138,6 +175,12 @@ export class SqliteReadModelStore {
 }
 
 export class DocumentWriter<Doc> {
+  /** Writes a document; parameters as `rowOf` gives them. */
+  readonly upsertSql: string;
+  /** Deletes a document; parameter: `keyValue` of its id. */
+  readonly removeSql: string;
+  /** The key as bound: document ids are strings, an INTEGER key column takes them as numbers. */
+  readonly keyValue: (id: string) => string | number;
   private readonly select: Database.Statement;
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
@@ -148,19 +191,21 @@ export class DocumentWriter<Doc> {
     private readonly projection: Projection<Doc>,
   ) {
     const table = SqliteReadModelStore.tableOf(projection);
+    const key = `"${keyOf(projection).column}"`;
+    this.keyValue = keyOf(projection).type === 'INTEGER' ? Number : (id) => id;
     this.columns = Object.entries(projection.columns ?? {}).map(([name, column]) => [name, column.value]);
-    const names = ['id', 'doc', ...this.columns.map(([name]) => `"${name}"`)];
-    this.select = db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).pluck();
+    const names = [key, 'doc', ...this.columns.map(([name]) => `"${name}"`)];
+    this.select = db.prepare(`SELECT doc FROM ${table} WHERE ${key} = ?`).pluck();
     // An upsert, not INSERT OR REPLACE: its implicit delete would fire no delete trigger, and triggers on read-model
     // tables (counts kept beside them) must see a rewritten document as an update.
-    this.upsert = db.prepare(
-      `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
-       ON CONFLICT(id) DO UPDATE SET ${names
+    this.upsertSql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+       ON CONFLICT(${key}) DO UPDATE SET ${names
          .slice(1)
          .map((name) => `${name} = excluded.${name}`)
-         .join(', ')}`,
-    );
-    this.remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+         .join(', ')}`;
+    this.removeSql = `DELETE FROM ${table} WHERE ${key} = ?`;
+    this.upsert = db.prepare(this.upsertSql);
+    this.remove = db.prepare(this.removeSql);
   }
 
   get name(): string {
@@ -168,17 +213,36 @@ export class DocumentWriter<Doc> {
   }
 
   load(id: string): Doc | undefined {
-    const json = this.select.get(id) as string | undefined;
+    const json = this.select.get(this.keyValue(id)) as string | undefined;
     return json === undefined ? undefined : (JSON.parse(json) as Doc);
   }
 
   save(id: string, doc: Doc | undefined): void {
-    if (doc === undefined) {
-      this.remove.run(id);
-      return;
-    }
-    this.upsert.run(id, JSON.stringify(doc), ...this.columns.map(([, value]) => value(doc)));
+    if (doc === undefined) this.remove.run(this.keyValue(id));
+    else this.upsert.run(this.rowOf(id, doc));
   }
+
+  /** The upsert's parameters for a document: key, JSON, then the columns. */
+  rowOf(id: string, doc: Doc): unknown[] {
+    const row: unknown[] = [this.keyValue(id), JSON.stringify(doc)];
+    for (const [, value] of this.columns) row.push(value(doc));
+    return row;
+  }
+}
+
+const DEFAULT_KEY = { column: 'id', type: 'TEXT' } as const;
+
+function keyOf(projection: Pick<Projection<unknown>, 'key'>): NonNullable<Projection<unknown>['key']> {
+  const key = projection.key ?? DEFAULT_KEY;
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(key.column))
+    throw new Error(`Key column ${JSON.stringify(key.column)} must be lowercase letters, digits and underscores.`);
+  return key;
+}
+
+/** The projection's declared indexes: name and columns. */
+function indexesOf(projection: Pick<Projection<unknown>, 'name' | 'indexes'>): Array<[string, readonly string[]]> {
+  const table = SqliteReadModelStore.tableOf(projection);
+  return (projection.indexes ?? []).map((columns) => [`${table}__${columns.join('_')}`, columns]);
 }
 
 function isAlive(pid: number): boolean {

@@ -13,7 +13,7 @@ describe('activity-feed projection', () => {
       actorRole: 'copil',
       recordedAt: '2026-02-03T08:00:00.000Z',
     });
-    expect(projection.columns!.position!.value(doc)).toBe(42);
+    expect(projection.key).toEqual({ column: 'position', type: 'INTEGER' });
     expect(projection.columns!.nis!.value(doc)).toBe('62063');
   });
 
@@ -22,6 +22,9 @@ describe('activity-feed projection', () => {
     expect(Object.keys(doc).sort()).toEqual(['actorRole', 'nis', 'position', 'recordedAt', 'type']);
   });
 
-  it('indexes the position and the commune then the position (newest first, per commune)', () =>
-    expect(projection.indexes).toEqual([['position'], ['nis', 'position']]));
+  it('is ordered by its position key, and indexes the commune then the position (newest first, per commune)', () =>
+    expect(projection.indexes).toEqual([['nis', 'position']]));
+
+  it('writes each row once: an event never updates the row of an earlier one', () =>
+    expect(projection.documentPerEvent).toBe(true));
 });

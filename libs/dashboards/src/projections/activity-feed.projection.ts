@@ -11,14 +11,17 @@ export interface ActivityDoc {
 }
 
 /**
- * The latest events across communes, one row per event keyed by its global position. Rows are small and indexed by
- * position (the feed is read newest first, a page at a time) and by commune then position (a COPIL's own feed).
+ * The latest events across communes, one row per event keyed by its global position. The position is the table's
+ * INTEGER key (its rowid): rows are stored newest last, so the feed is read newest first, a page at a time, without a
+ * separate index; an index on commune then position serves a COPIL's own feed. Rows are small and written once.
  */
 export const activityFeedProjection: Projection<ActivityDoc> = {
   name: 'activity-feed',
-  version: 1,
+  version: 2,
   filter: { streamPrefixes: [COMMUNE_STREAM_PREFIX] },
   documentIdOf: (event) => event.position.toString(),
+  key: { column: 'position', type: 'INTEGER' },
+  documentPerEvent: true,
   evolve: (_doc, event) => ({
     position: event.position.toString(),
     nis: event.streamId.slice(COMMUNE_STREAM_PREFIX.length),
@@ -27,8 +30,7 @@ export const activityFeedProjection: Projection<ActivityDoc> = {
     recordedAt: event.metadata.recordedAt,
   }),
   columns: {
-    position: { type: 'INTEGER', value: (doc) => Number(doc.position) },
     nis: { type: 'TEXT', value: (doc) => doc.nis },
   },
-  indexes: [['position'], ['nis', 'position']],
+  indexes: [['nis', 'position']],
 };

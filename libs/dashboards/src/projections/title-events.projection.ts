@@ -33,6 +33,7 @@ export const titleEventsProjection: Projection<TitleEventDoc> = {
   version: 1,
   filter: { streamPrefixes: [COMMUNE_STREAM_PREFIX], eventTypes: Object.keys(KIND_OF) },
   documentIdOf: (event) => (KIND_OF[event.type] ? event.id : undefined),
+  documentPerEvent: true,
   evolve: (doc, event) => titleEventOf(event) ?? doc,
   columns: {
     nis: { type: 'TEXT', value: (doc) => doc.nis },

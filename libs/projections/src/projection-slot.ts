@@ -1,0 +1,131 @@
+import type { RecordedEvent } from '@cdce/eventsourcing';
+import { accepts, type Projection } from './projection';
+import type { DocumentWriter } from './sqlite-read-model.store';
+import type { TableWrites } from './writer-thread';
+
+/** A projection as the projector runs it: its writer, its checkpoint and the documents it keeps parsed. */
+export interface Slot {
+  readonly projection: Projection<unknown>;
+  readonly writer: DocumentWriter<unknown>;
+  /** Last position committed to the projection's table: its checkpoint. */
+  position: bigint;
+  /**
+   * Documents by id, as last written (undefined: known to be absent), most recently written last. Only the projector
+   * writes these tables. During a catch-up they may be ahead of the table by the commits still in flight.
+   */
+  readonly cache: Map<string, unknown>;
+}
+
+/** A projection's documents evolved but not yet written, and how far in the log they go. */
+export interface Pending {
+  readonly slot: Slot;
+  /** By id; undefined: to delete. */
+  docs: Map<string, unknown>;
+  /** Last position applied to `docs` (or committed before). */
+  appliedTo: bigint;
+  /**
+   * Every document of the table is in `docs` or the cache (its table was empty when the catch-up started and nothing
+   * has been evicted since): a document found in neither does not exist, without asking the table.
+   */
+  allInMemory: boolean;
+}
+
+export function pendingOf(slot: Slot, allInMemory: boolean): Pending {
+  return { slot, docs: new Map(), appliedTo: slot.position, allInMemory };
+}
+
+/** True when the projection may read a document back from its table (then the table must hold every commit). */
+export function readsTable(pending: Pending): boolean {
+  return !pending.allInMemory && pending.slot.projection.documentPerEvent !== true;
+}
+
+/** Evolves, in memory, the documents the batch touches. @throws ProjectionFailedError */
+export function evolveInto(pending: Pending, batch: readonly RecordedEvent[]): void {
+  const last = batch[batch.length - 1]!.position;
+  if (pending.appliedTo >= last) return;
+  const { slot, docs } = pending;
+  const { projection, writer, cache } = slot;
+  const perEvent = projection.documentPerEvent === true;
+  for (const event of batch) {
+    if (event.position <= pending.appliedTo || !accepts(projection.filter, event)) continue;
+    const id = projection.documentIdOf(event);
+    if (id === undefined) continue;
+    let current: unknown;
+    if (perEvent) current = undefined;
+    else if (docs.has(id)) current = docs.get(id);
+    else if (cache.has(id)) current = cache.get(id);
+    else current = pending.allInMemory ? undefined : writer.load(id);
+    docs.set(id, evolveOrExplain(projection, current, event));
+  }
+  pending.appliedTo = last;
+}
+
+/**
+ * Keeps the written documents parsed, evicting the least recently written beyond `limit`; documents of a
+ * `documentPerEvent` projection are never read again and are not kept.
+ * @returns true when a document was evicted (or could not be kept).
+ */
+export function remember(slot: Slot, written: ReadonlyMap<string, unknown>, limit: number): boolean {
+  if (slot.projection.documentPerEvent) return false;
+  if (limit <= 0) return written.size > 0;
+  for (const [id, doc] of written) {
+    slot.cache.delete(id);
+    slot.cache.set(id, doc);
+  }
+  let evicted = false;
+  for (const id of slot.cache.keys()) {
+    if (slot.cache.size <= limit) break;
+    slot.cache.delete(id);
+    evicted = true;
+  }
+  return evicted;
+}
+
+/** Writes the documents, then the checkpoint (call inside the transaction). */
+export function saveInPlace(
+  slot: Slot,
+  docs: ReadonlyMap<string, unknown>,
+  saveCheckpoint: (name: string, position: bigint) => void,
+  position: bigint,
+): void {
+  docs.forEach((doc, id) => slot.writer.save(id, doc));
+  saveCheckpoint(slot.projection.name, position);
+}
+
+/** The same writes, as SQL and parameters for the writer thread. */
+export function writesOf(slot: Slot, docs: ReadonlyMap<string, unknown>, checkpoint: readonly unknown[]): TableWrites {
+  const rows: unknown[][] = [];
+  const deletes: unknown[] = [];
+  docs.forEach((doc, id) => {
+    if (doc === undefined) deletes.push(slot.writer.keyValue(id));
+    else rows.push(slot.writer.rowOf(id, doc));
+  });
+  return { upsert: slot.writer.upsertSql, rows, remove: slot.writer.removeSql, deletes, checkpoint };
+}
+
+/** A projection threw on an event: names the projection and the event so that /health and logs can say which. */
+export class ProjectionFailedError extends Error {
+  readonly code = 'PROJECTION_FAILED';
+  constructor(
+    readonly projection: string,
+    readonly position: bigint,
+    readonly eventType: string,
+    cause: unknown,
+  ) {
+    super(
+      `Projection ${projection} failed on ${eventType} at position ${position}: ${(cause as Error)?.message ?? String(cause)}`,
+      {
+        cause,
+      },
+    );
+    this.name = 'ProjectionFailedError';
+  }
+}
+
+function evolveOrExplain(projection: Projection<unknown>, doc: unknown, event: RecordedEvent): unknown {
+  try {
+    return projection.evolve(doc, event);
+  } catch (error) {
+    throw new ProjectionFailedError(projection.name, event.position, event.type, error);
+  }
+}
