@@ -89,33 +89,33 @@ const MAINTAINED: readonly MaintainedCount[] = [
   },
 ];
 
-const triggerName = (source: string, operation: string) => `${PREFIX}v${VERSION}_${source}_${operation}`;
-const SOURCES = [...new Set(MAINTAINED.map((count) => count.source))];
-const TRIGGERS = SOURCES.flatMap((source) => ['insert', 'update', 'delete'].map((op) => triggerName(source, op)));
+const triggerName = (count: MaintainedCount, operation: string) => `${count.table}_v${VERSION}_${operation}`;
+const TRIGGERS = MAINTAINED.flatMap((count) => ['insert', 'update', 'delete'].map((op) => triggerName(count, op)));
 const EXPECTED = [...MAINTAINED.map((count) => count.table), ...TRIGGERS];
 
-/** Adds `delta` to the counts of the row `row` (NEW or OLD), when `guard` holds. */
-function add(count: MaintainedCount, row: 'NEW' | 'OLD', delta: 1 | -1, guard?: string): string {
-  const where = [count.counted(row), ...(guard ? [guard] : [])].map((c) => `(${c})`).join(' AND ');
+/** Adds `delta` to the counts of the row `row` (NEW or OLD). */
+function add(count: MaintainedCount, row: 'NEW' | 'OLD', delta: 1 | -1): string {
   return `INSERT INTO ${count.table} (${count.keys.join(', ')}, n)
-    SELECT ${count.key(row).join(', ')}, ${delta} ${count.each ? `FROM ${count.each(row)}` : ''} WHERE ${where}
+    SELECT ${count.key(row).join(', ')}, ${delta} ${count.each ? `FROM ${count.each(row)}` : ''} WHERE ${count.counted(row)}
     ON CONFLICT (${count.keys.join(', ')}) DO UPDATE SET n = n + excluded.n;`;
 }
 
-function triggersOf(source: string): string[] {
-  const counts = MAINTAINED.filter((count) => count.source === source);
-  const moved = (count: MaintainedCount) =>
-    count
-      .dependsOn('OLD')
-      .map((old, i) => `${old} IS NOT ${count.dependsOn('NEW')[i]!}`)
-      .join(' OR ');
-  const body = (statements: string[]) => `BEGIN\n${statements.join('\n')}\nEND`;
+/**
+ * One trigger per count and change. An update that changes nothing the count depends on (most rewrites of a document)
+ * is dismissed by the trigger's WHEN before any statement runs.
+ */
+function triggersOf(count: MaintainedCount): string[] {
+  const moved = count
+    .dependsOn('OLD')
+    .map((old, i) => `${old} IS NOT ${count.dependsOn('NEW')[i]!}`)
+    .join(' OR ');
+  const on = (operation: string) =>
+    `CREATE TRIGGER ${triggerName(count, operation)} AFTER ${operation.toUpperCase()} ON ${count.source}`;
   return [
-    `CREATE TRIGGER ${triggerName(source, 'insert')} AFTER INSERT ON ${source} ${body(counts.map((c) => add(c, 'NEW', 1)))}`,
-    `CREATE TRIGGER ${triggerName(source, 'delete')} AFTER DELETE ON ${source} ${body(counts.map((c) => add(c, 'OLD', -1)))}`,
-    `CREATE TRIGGER ${triggerName(source, 'update')} AFTER UPDATE ON ${source} ${body(
-      counts.flatMap((c) => [add(c, 'OLD', -1, moved(c)), add(c, 'NEW', 1, moved(c))]),
-    )}`,
+    `${on('insert')} BEGIN ${add(count, 'NEW', 1)} END`,
+    `${on('delete')} BEGIN ${add(count, 'OLD', -1)} END`,
+    `${on('update')} WHEN ((${count.counted('OLD')}) OR (${count.counted('NEW')})) AND (${moved})
+     BEGIN ${add(count, 'OLD', -1)} ${add(count, 'NEW', 1)} END`,
   ];
 }
 
@@ -155,7 +155,7 @@ export function repairMaintainedCounts(db: Database.Database): void {
     );
     db.exec(`INSERT INTO ${count.table} (${count.keys.join(', ')}, n) ${recount(count)}`);
   }
-  SOURCES.flatMap(triggersOf).forEach((sql) => db.exec(sql));
+  MAINTAINED.flatMap(triggersOf).forEach((sql) => db.exec(sql));
 }
 
 /** A counts table summed by key, keys whose count is zero left out. */
