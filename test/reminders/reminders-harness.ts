@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CommunesModule, readCommune } from '@cdce/communes';
+import { CommunesModule, readCommuneHistory } from '@cdce/communes';
 import { EVENT_STORE, type EventStore } from '@cdce/eventsourcing';
 import { loadConfig, ManualClock, PlatformModule } from '@cdce/platform';
 import {
@@ -82,17 +82,17 @@ export async function startReminders(
       clock.set(now);
     },
     async owed(nis) {
-      return remindersOwed(subjectOf(nis, (await readCommune(store, nis)).events));
+      return remindersOwed(subjectOf(nis, (await readCommuneHistory(store, nis)).events));
     },
     async sent(nis, reminderId) {
-      const { events } = await readCommune(store, nis);
+      const { events } = await readCommuneHistory(store, nis);
       return events
         .filter((e) => e.type === 'ReminderSent')
         .map((e) => e.data as { reminderId: string; kind: string; dueOn: string })
         .filter((d) => reminderId === undefined || d.reminderId === reminderId);
     },
     async types(nis) {
-      return (await readCommune(store, nis)).events.map((e) => e.type);
+      return (await readCommuneHistory(store, nis)).events.map((e) => e.type);
     },
     close: () => app.close(),
   };

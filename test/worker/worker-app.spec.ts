@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { addDays, readCommune } from '@cdce/communes';
+import { addDays, readCommuneHistory } from '@cdce/communes';
 import { EVENT_STORE, type EventStore, SqliteEventStore } from '@cdce/eventsourcing';
 import {
   type BullMqRecurringExecutor,
@@ -153,11 +153,11 @@ describe('Worker app (in-process executor)', () => {
     expect(report.alerted).toEqual([LIEGE]);
     expect(await runtime.projector.waitFor(await store().headPosition())).toBe(true); // the directory sees the alert
     expect((await runtime.momentum.runOnce()).alerted).toEqual([]);
-    const alerts = (await readCommune(store(), LIEGE)).events.filter((e) => e.type === 'MomentumAlertRaised');
+    const alerts = (await readCommuneHistory(store(), LIEGE)).events.filter((e) => e.type === 'MomentumAlertRaised');
     expect(alerts.map((e) => e.data)).toEqual([
       expect.objectContaining({ alertId: noWebinarAlertId(LIEGE, now), reasons: ['no_webinar_attendance'] }),
     ]);
-    expect((await readCommune(store(), NAMUR)).events.some((e) => e.type === 'MomentumAlertRaised')).toBe(false);
+    expect((await readCommuneHistory(store(), NAMUR)).events.some((e) => e.type === 'MomentumAlertRaised')).toBe(false);
   });
 });
 
@@ -193,7 +193,7 @@ redis.describe('Worker app on BullMQ (real Redis)', () => {
   it('runs reminders as BullMQ jobs: the 30-day notice is recorded on the commune', async () => {
     expect(app.get(REMINDER_SCHEDULER)).toBeInstanceOf(BullMqReminderScheduler);
     const sent = await eventually(
-      async () => (await readCommune(store(), NAMUR)).events.find((e) => e.type === 'ReminderSent'),
+      async () => (await readCommuneHistory(store(), NAMUR)).events.find((e) => e.type === 'ReminderSent'),
       20_000,
       'ReminderSent recorded by a BullMQ job',
     );

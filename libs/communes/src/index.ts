@@ -17,7 +17,13 @@ export * from './domain/fair-o-meter/grade';
 // Application layer (NestJS adapters around the pure domain).
 export * from './application/execute-commune-command';
 export { ExecuteCommuneCommandHandler } from './application/execute-commune-command.handler';
-export { readCommune, type CommuneAt, type ReadCommuneOptions } from './application/read-commune';
+export {
+  readCommune,
+  readCommuneHistory,
+  type CommuneAt,
+  type CommuneHistory,
+  type ReadCommuneOptions,
+} from './application/read-commune';
 export { campaignCommune, type CampaignCommune } from './application/campaign-communes';
 export { UnknownCommuneError } from './application/unknown-commune.error';
 export { criteriaSetsOf, type CriteriaSets } from './application/criteria-sets';

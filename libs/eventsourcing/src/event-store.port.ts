@@ -41,6 +41,15 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
+/**
+ * An event as a fold needs it: its type and data, its revision, and when it was recorded (to fold up to an instant).
+ * The rest of the metadata (ids, actor, hash) is left out: reading it costs as much again as the rest.
+ */
+export type FoldableEvent<E extends DomainEvent = DomainEvent> = E & {
+  readonly revision: bigint;
+  readonly recordedAt: string;
+};
+
 export interface AllFilter {
   /** Only events whose stream id starts with one of these prefixes (e.g. `commune-`). */
   readonly streamPrefixes?: readonly string[];
@@ -100,6 +109,15 @@ export interface EventStore {
     streamId: string,
     options?: ReadStreamOptions,
   ): Promise<RecordedEvent<E>[]>;
+
+  /**
+   * Reads one stream to fold it: the events `readStream` returns with the same options, each as a {@link FoldableEvent}.
+   * @throws StreamNotFoundError when the stream has no event.
+   */
+  readStreamToFold<E extends DomainEvent = DomainEvent>(
+    streamId: string,
+    options?: ReadStreamOptions,
+  ): Promise<FoldableEvent<E>[]>;
 
   /** Reads the global log in position order, lazily, page by page. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;

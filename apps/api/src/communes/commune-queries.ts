@@ -5,6 +5,7 @@ import {
   communeDirectoryProjection,
   MUNICIPALITIES,
   readCommune,
+  readCommuneHistory,
 } from '@cdce/communes';
 import { EVENT_STORE, type EventStore, verifyHashChain, type RecordedEvent } from '@cdce/eventsourcing';
 import { SqliteReadModelStore } from '@cdce/projections';
@@ -61,19 +62,19 @@ export class CommuneQueries {
       ...(at.revision !== undefined ? { revision: parseRevision(at.revision) } : {}),
       ...(at.at !== undefined ? { at: parseInstant(at.at) } : {}),
     };
-    const { revision, state, events } = await readCommune(this.store, nis, options);
+    const { revision, state, recordedAt } = await readCommune(this.store, nis, options);
     return {
       nis,
       name: commune.nameFr,
       revision: revision.toString(),
-      asOf: events.at(-1)?.metadata.recordedAt ?? null,
+      asOf: recordedAt,
       state,
     };
   }
 
   async history(nis: string) {
     const commune = campaignCommune(this.municipalities, nis);
-    const { events, revision } = await readCommune(this.store, nis);
+    const { events, revision } = await readCommuneHistory(this.store, nis);
     let integrity: { verified: boolean; lastHash?: string; problem?: string };
     try {
       integrity = { verified: true, lastHash: verifyHashChain(events) };

@@ -7,7 +7,7 @@ import { EVENT_STORE, type EventStore } from '@cdce/eventsourcing';
 import { loadConfig, ManualClock, PlatformModule } from '@cdce/platform';
 import { CommunesModule } from './communes.module';
 import { type CommandMeta, type CommuneCommandInput, type CommuneCommandResult, ExecuteCommuneCommand } from './execute-commune-command';
-import { readCommune } from './read-commune';
+import { readCommune, readCommuneHistory } from './read-commune';
 
 /** The application layer against a real SQLite event store: what the handler adds around the pure decider. */
 describe('ExecuteCommuneCommandHandler', () => {
@@ -60,7 +60,7 @@ describe('ExecuteCommuneCommandHandler', () => {
     await run('52011', { type: 'OpenCandidacy', data: { nis: '52011' } }, m);
     const again = await run('52011', { type: 'OpenCandidacy', data: { nis: '52011' } }, m);
     expect(again.alreadyHandled).toBe(true);
-    expect((await readCommune(store, '52011')).events).toHaveLength(1);
+    expect((await readCommuneHistory(store, '52011')).events).toHaveLength(1);
   });
 
   it('reports a stale expected revision as a conflict carrying the current revision', async () => {
@@ -76,7 +76,7 @@ describe('ExecuteCommuneCommandHandler', () => {
     const merge: CommuneCommandInput = { type: 'MergeInto', data: { nis: '82005', successorNis: '82039', effectiveOn: '2024-12-02' } };
     await run('82005', merge, m);
     await run('82005', merge, m);
-    const successor = await readCommune(store, '82039');
+    const successor = await readCommuneHistory(store, '82039');
     expect(successor.events.map((e) => e.type)).toEqual(['PredecessorMerged']);
     expect(successor.events[0]!.data).toMatchObject({ predecessorNis: '82005', predecessorStatus: 'candidate' });
     expect((await readCommune(store, '82005')).state.status).toBe('merged');

@@ -308,6 +308,40 @@ export function describeEventStoreContract(
           revisions(await store.readStream(stream, { ...backwards, fromRevision: 4n, toRevision: 1n, maxCount: 2 })),
         ).toEqual([4, 3]);
       });
+
+      it('reads a stream to fold it: the same events as readStream, each with its type, data, revision and time', async () => {
+        await append(stream, [event('Happened', { text: 'Équitable 🌍', list: [1, { a: null }] })], 5n);
+        const backwards = { direction: 'backwards' } as const;
+        const cases = [
+          {},
+          { fromRevision: 2n },
+          { toRevision: 2n },
+          { fromRevision: 1n, toRevision: 4n, maxCount: 2 },
+          { fromRevision: 7n },
+          { maxCount: 0 },
+          backwards,
+          { ...backwards, fromRevision: 4n, toRevision: 1n, maxCount: 2 },
+          { ...backwards, fromRevision: 100n, toRevision: 3n },
+        ];
+        for (const options of cases) {
+          const expected = (await store.readStream(stream, options)).map((e) => ({
+            type: e.type,
+            data: e.data,
+            revision: e.revision,
+            recordedAt: e.metadata.recordedAt,
+          }));
+          expect({ options, read: await store.readStreamToFold(stream, options) }).toEqual({ options, read: expected });
+        }
+        expect((await store.readStreamToFold(stream)).at(-1)!.data).toEqual({
+          text: 'Équitable 🌍',
+          list: [1, { a: null }],
+        });
+      });
+
+      it('refuses to read a stream to fold it when the stream has no event or a forbidden name', async () => {
+        await rejection(store.readStreamToFold(streamOf('missing')), StreamNotFoundError);
+        await rejection(store.readStreamToFold('$all'), InvalidStreamNameError);
+      });
     });
 
     describe('reading the whole log', () => {

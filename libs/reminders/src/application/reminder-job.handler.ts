@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type CommandMeta, type CommuneCommandInput, ExecuteCommuneCommand, readCommune } from '@cdce/communes';
+import { type CommandMeta, type CommuneCommandInput, ExecuteCommuneCommand, readCommuneHistory } from '@cdce/communes';
 import { EVENT_STORE, type EventStore } from '@cdce/eventsourcing';
 import { CLOCK, type Clock } from '@cdce/platform';
 import { remindersOwed, withoutSuperseded } from '../domain/deadline-policy';
@@ -45,7 +45,7 @@ export class ReminderJobHandler {
   }
 
   private async stillOwed(reminder: Reminder): Promise<boolean> {
-    const commune = await readCommune(this.store, reminder.nis);
+    const commune = await readCommuneHistory(this.store, reminder.nis);
     const owed = withoutSuperseded(
       remindersOwed(subjectOf(reminder.nis, commune.events), this.policy),
       this.clock.now(),

@@ -24,6 +24,7 @@ import type {
   AppendResult,
   EventStore,
   EventSubscription,
+  FoldableEvent,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
@@ -37,6 +38,7 @@ import {
   type PreparedBatch,
   type StoredEventSummary,
 } from '../shared/append-rules';
+import { foldableOf } from '../shared/foldable-event';
 import {
   assertValidNamespace,
   decodeEvent,
@@ -167,6 +169,13 @@ export class KurrentDbEventStore implements EventStore {
     const forwards = (options.direction ?? 'forwards') === 'forwards';
     const events = forwards ? await this.readForwards(streamId, options) : await this.readBackwards(streamId, options);
     return events as RecordedEvent<E>[];
+  }
+
+  async readStreamToFold<E extends DomainEvent = DomainEvent>(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<FoldableEvent<E>[]> {
+    return (await this.readStream<E>(streamId, options)).map(foldableOf);
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

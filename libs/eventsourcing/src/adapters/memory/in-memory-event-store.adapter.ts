@@ -5,6 +5,7 @@ import type {
   AppendResult,
   EventStore,
   EventSubscription,
+  FoldableEvent,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
@@ -20,6 +21,7 @@ import {
   resolveRetry,
   type PreparedBatch,
 } from '../shared/append-rules';
+import { foldableOf } from '../shared/foldable-event';
 import { CatchUpSubscription, type LogPage, readAllPages } from '../shared/catch-up-subscription';
 
 /** A stored event: data kept as JSON text, so that readers get fresh copies and the same key order as SQLite. */
@@ -99,6 +101,13 @@ export class InMemoryEventStore implements EventStore {
       result.push(toRecorded(this.log[stream.positions[revision]!]!) as RecordedEvent<E>);
     }
     return result;
+  }
+
+  async readStreamToFold<E extends DomainEvent = DomainEvent>(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<FoldableEvent<E>[]> {
+    return (await this.readStream<E>(streamId, options)).map(foldableOf);
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

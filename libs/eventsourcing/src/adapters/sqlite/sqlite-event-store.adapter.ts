@@ -8,6 +8,7 @@ import type {
   AppendResult,
   EventStore,
   EventSubscription,
+  FoldableEvent,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
@@ -24,7 +25,7 @@ import {
 } from '../shared/append-rules';
 import { CatchUpSubscription, type LogPage, readAllPages } from '../shared/catch-up-subscription';
 import { SqliteChangeSignal } from './sqlite-change-signal';
-import { boundToNumber, EVENT_COLUMNS, filterSql, toRecordedEvent } from './sqlite-rows';
+import { boundToNumber, EVENT_COLUMNS, filterSql, FOLD_COLUMNS, toFoldableEvent, toRecordedEvent } from './sqlite-rows';
 import { isDamagedFileError, openDatabase } from './sqlite-schema';
 import { WalCheckpointer } from './wal-checkpointer';
 
@@ -78,7 +79,7 @@ export class SqliteEventStore implements EventStore {
   private pendingAppends: PendingAppend[] = [];
   private readonly groupCommit: Database.Transaction<(appends: readonly PendingAppend[]) => GroupOutcome[]>;
   private readonly readStreamTransaction: Database.Transaction<
-    (streamId: string, forwards: boolean, first: number, last: number, limit: number) => unknown[][]
+    (statement: Database.Statement, streamId: string, first: number, last: number, limit: number) => unknown[][]
   >;
   private closed = false;
   private checkpointer: WalCheckpointer | undefined;
@@ -105,8 +106,7 @@ export class SqliteEventStore implements EventStore {
     );
     // One read transaction: the existence check and the rows come from the same snapshot.
     this.readStreamTransaction = db.transaction(
-      (streamId: string, forwards: boolean, first: number, last: number, limit: number) => {
-        const statement = forwards ? this.statements.readForwards : this.statements.readBackwards;
+      (statement: Database.Statement, streamId: string, first: number, last: number, limit: number) => {
         const rows = statement.all(streamId, first, last, limit) as unknown[][];
         if (rows.length === 0 && this.statements.selectLast.get(streamId) === undefined) {
           throw new StreamNotFoundError(streamId);
@@ -179,15 +179,16 @@ export class SqliteEventStore implements EventStore {
     streamId: string,
     options: ReadStreamOptions = {},
   ): Promise<RecordedEvent<E>[]> {
-    this.assertOpen();
-    assertValidStreamName(streamId);
-    const forwards = (options.direction ?? 'forwards') === 'forwards';
-    const end = Number.MAX_SAFE_INTEGER;
-    const first = options.fromRevision === undefined ? (forwards ? 0 : end) : boundToNumber(options.fromRevision);
-    const last = options.toRevision === undefined ? (forwards ? end : 0) : boundToNumber(options.toRevision);
-    const limit = options.maxCount === undefined ? -1 : Math.max(0, options.maxCount);
-    const rows = this.guard(() => this.readStreamTransaction(streamId, forwards, first, last, limit));
+    const rows = this.streamRows(streamId, options, this.statements.readEvents);
     return rows.map(toRecordedEvent) as RecordedEvent<E>[];
+  }
+
+  async readStreamToFold<E extends DomainEvent = DomainEvent>(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<FoldableEvent<E>[]> {
+    const rows = this.streamRows(streamId, options, this.statements.readToFold);
+    return rows.map((row) => toFoldableEvent(streamId, row)) as FoldableEvent<E>[];
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
@@ -284,6 +285,19 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
+  /** The rows of one stream, read with the statement for the direction asked (`columns` decides what they hold). */
+  private streamRows(streamId: string, options: ReadStreamOptions, columns: StreamStatements): unknown[][] {
+    this.assertOpen();
+    assertValidStreamName(streamId);
+    const forwards = (options.direction ?? 'forwards') === 'forwards';
+    const end = Number.MAX_SAFE_INTEGER;
+    const first = options.fromRevision === undefined ? (forwards ? 0 : end) : boundToNumber(options.fromRevision);
+    const last = options.toRevision === undefined ? (forwards ? end : 0) : boundToNumber(options.toRevision);
+    const limit = options.maxCount === undefined ? -1 : Math.max(0, options.maxCount);
+    const statement = forwards ? columns.forwards : columns.backwards;
+    return this.guard(() => this.readStreamTransaction(statement, streamId, first, last, limit));
+  }
+
   private readPage(after: bigint, limit: number, filter: AllFilter | undefined): LogPage {
     this.assertOpen();
     return this.guard(() => {
@@ -378,15 +392,24 @@ function prepareStatements(db: Database.Database) {
     selectLast: db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
     selectHead: db.prepare('SELECT max(position) FROM events').pluck(),
     insertEvent: db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    readForwards: db
-      .prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
-      )
-      .raw(true),
-    readBackwards: db
-      .prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? AND revision >= ? ORDER BY revision DESC LIMIT ?`,
-      )
-      .raw(true),
+    readEvents: streamStatements(db, EVENT_COLUMNS),
+    readToFold: streamStatements(db, FOLD_COLUMNS),
+  };
+}
+
+/** Reading a stream's `columns` forwards or backwards; both take (stream, first, last revision, limit). */
+interface StreamStatements {
+  readonly forwards: Database.Statement;
+  readonly backwards: Database.Statement;
+}
+
+function streamStatements(db: Database.Database, columns: string): StreamStatements {
+  const read = (bounds: string, order: string) =>
+    db
+      .prepare(`SELECT ${columns} FROM events WHERE stream_id = ? AND ${bounds} ORDER BY revision ${order} LIMIT ?`)
+      .raw(true);
+  return {
+    forwards: read('revision >= ? AND revision <= ?', 'ASC'),
+    backwards: read('revision <= ? AND revision >= ?', 'DESC'),
   };
 }

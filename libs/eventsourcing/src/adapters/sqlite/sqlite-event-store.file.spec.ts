@@ -109,6 +109,9 @@ describe('SqliteEventStore and its file', () => {
     const error = await store.readStream('commune-92094').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CorruptEventError);
     expect(error).toMatchObject({ code: 'CORRUPT_EVENT', streamId: 'commune-92094', revision: 1n });
+    const folding = await store.readStreamToFold('commune-92094').catch((e: unknown) => e);
+    expect(folding).toBeInstanceOf(CorruptEventError);
+    expect(folding).toMatchObject({ code: 'CORRUPT_EVENT', streamId: 'commune-92094', revision: 1n });
     await expect(drain(store.readAll())).rejects.toThrow(/commune-92094@1 is corrupt/);
     await store.close();
   });

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../event';
 import { CorruptEventError } from '../../errors';
-import type { AllFilter } from '../../event-store.port';
+import type { AllFilter, FoldableEvent } from '../../event-store.port';
 import { parseStoredData } from '../shared/append-rules';
 
 /** Columns read for an event, in the order `toRecordedEvent` expects them (statements run in raw/array mode). */
@@ -50,6 +50,16 @@ export function toRecordedEvent(row: unknown[]): RecordedEvent {
     position: BigInt(position),
     metadata: { actor: { id: actorId, role: actorRole }, commandId, correlationId, causationId, recordedAt, hash },
   };
+}
+
+/** Columns read to fold a stream, in the order `toFoldableEvent` expects them: a third of an event's columns. */
+export const FOLD_COLUMNS = 'revision, type, data, recorded_at';
+
+/** Turns a raw row of `FOLD_COLUMNS` into an event to fold. @throws CorruptEventError when the data is not a JSON object. */
+export function toFoldableEvent(streamId: string, row: unknown[]): FoldableEvent {
+  const [revision, type, dataJson, recordedAt] = row as [number, string, string, string];
+  const data = parseStoredData(dataJson, (reason) => new CorruptEventError(streamId, BigInt(revision), reason));
+  return { type, data, revision: BigInt(revision), recordedAt };
 }
 
 /** A filter as SQL: a condition with `?` placeholders, its parameters, and a key naming its shape for statement caching. */
