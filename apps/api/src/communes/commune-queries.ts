@@ -12,6 +12,9 @@ import { SqliteReadModelStore } from '@cdce/projections';
 import { type Municipality, MunicipalityRegistry, normaliseName } from '@cdce/reference';
 import type { ListCommunesQueryDto } from './dto/list-communes.query.dto';
 
+/** One collator for every sort: `localeCompare` with a locale builds one per comparison. */
+const FRENCH = new Intl.Collator('fr');
+
 export interface CommuneListItem {
   readonly nis: string;
   readonly names: Municipality['names'];
@@ -145,7 +148,7 @@ function toItem(m: Municipality, doc: DirectoryEntry | undefined): CommuneListIt
 function comparator(
   sort: NonNullable<ListCommunesQueryDto['sort']>,
 ): (a: CommuneListItem, b: CommuneListItem) => number {
-  const byName = (a: CommuneListItem, b: CommuneListItem) => a.names.fr.localeCompare(b.names.fr, 'fr');
+  const byName = (a: CommuneListItem, b: CommuneListItem) => FRENCH.compare(a.names.fr, b.names.fr);
   switch (sort) {
     case 'population':
       return (a, b) => b.population - a.population || byName(a, b);
