@@ -4,6 +4,7 @@ import type { Role } from '../../domain/role';
 import type { TokenRecord, TokenStore } from '../../token-store.port';
 
 const SCHEMA_VERSION = 1;
+const MAX_FOUND_TOKENS = 1000;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS tokens (
@@ -36,10 +37,18 @@ export class SqliteTokenStore implements TokenStore {
   /** Prepared once: every authenticated request looks its token up. */
   private readonly byHash: Database.Statement;
   private readonly byId: Database.Statement;
+  private readonly dataVersion: Database.Statement;
+  /**
+   * Tokens found by hash, kept while no other connection has written the file: `PRAGMA data_version` changes as
+   * soon as one does (a revocation from the CLI), and this connection's own writes clear them.
+   */
+  private readonly found = new Map<string, TokenRecord>();
+  private foundAtVersion = -1;
 
   private constructor(private readonly db: Database.Database) {
     this.byHash = db.prepare('SELECT * FROM tokens WHERE secret_hash = ?');
     this.byId = db.prepare('SELECT * FROM tokens WHERE token_id = ?');
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
   }
 
   /** Opens (creating if needed) the token store in `path`. */
@@ -62,6 +71,7 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async insert(record: TokenRecord): Promise<void> {
+    this.found.clear();
     try {
       this.db
         .prepare(
@@ -78,7 +88,20 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async findByHash(secretHash: string): Promise<TokenRecord | undefined> {
-    return this.one(this.byHash, secretHash);
+    const version = this.dataVersion.get() as number;
+    if (version !== this.foundAtVersion) {
+      this.found.clear();
+      this.foundAtVersion = version;
+    }
+    const known = this.found.get(secretHash);
+    if (known) return known;
+    const record = this.one(this.byHash, secretHash);
+    // Only tokens that exist are kept (unknown secrets would fill memory), and a bounded number of them.
+    if (record) {
+      if (this.found.size >= MAX_FOUND_TOKENS) this.found.clear();
+      this.found.set(secretHash, record);
+    }
+    return record;
   }
 
   async get(tokenId: string): Promise<TokenRecord | undefined> {
@@ -90,11 +113,13 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async revoke(tokenId: string, at: string): Promise<TokenRecord | undefined> {
+    this.found.clear();
     this.db.prepare('UPDATE tokens SET revoked_at = coalesce(revoked_at, ?) WHERE token_id = ?').run(at, tokenId);
     return this.get(tokenId);
   }
 
   async touch(tokenId: string, at: string): Promise<void> {
+    this.found.clear();
     this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE token_id = ?').run(at, tokenId);
   }
 
