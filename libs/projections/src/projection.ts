@@ -34,6 +34,12 @@ export interface Projection<Doc> {
   };
   /** Indexes on those columns, each a list of column names. */
   readonly indexes?: readonly (readonly string[])[];
+  /**
+   * For a document whose every field is a column: the SQL expression over the columns that gives it back (a virtual
+   * `doc` column), instead of storing it as JSON beside them. Readers see the same `doc`; each write is smaller and
+   * needs no JSON text. A spec should check that a written document reads back equal.
+   */
+  readonly documentSql?: string;
 }
 
 /** True when the event passes the projection's filter. */

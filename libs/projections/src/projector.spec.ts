@@ -251,7 +251,7 @@ describe('Projector', () => {
     expect(projector.position).toBe(9n);
   });
 
-  it('keys the rows of a document-per-event projection by an INTEGER column, in place or from a writer thread', async () => {
+  it('keys the rows of a document-per-event projection by an INTEGER column, its document given back by SQL, in place or from a writer thread', async () => {
     const feed: Projection<{ type: string }> = {
       name: 'feed',
       version: 1,
@@ -263,6 +263,8 @@ describe('Projector', () => {
         if (doc !== undefined) throw new Error('a document per event is never read back');
         return { type: event.type };
       },
+      columns: { type: { type: 'TEXT', value: (doc) => doc.type } },
+      documentSql: `json_object('type', type)`,
     };
     await append(store, 'tally-a', 'X', 'Y');
     await append(store, 'other-b', 'X');

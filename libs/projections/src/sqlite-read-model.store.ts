@@ -99,8 +99,11 @@ export class SqliteReadModelStore {
     const table = SqliteReadModelStore.tableOf(projection);
     const key = keyOf(projection);
     const columns = Object.entries(projection.columns ?? {}).map(([name, column]) => `, "${name}" ${column.type}`);
+    const doc = projection.documentSql
+      ? `doc TEXT GENERATED ALWAYS AS (${projection.documentSql}) VIRTUAL`
+      : 'doc TEXT NOT NULL';
     this.db.exec(
-      `CREATE TABLE IF NOT EXISTS ${table} ("${key.column}" ${key.type} PRIMARY KEY, doc TEXT NOT NULL${columns.join('')})`,
+      `CREATE TABLE IF NOT EXISTS ${table} ("${key.column}" ${key.type} PRIMARY KEY, ${doc}${columns.join('')})`,
     );
     this.createIndexes(projection);
     if (!this.checkpoint(projection.name)) {
@@ -185,6 +188,8 @@ export class DocumentWriter<Doc> {
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
   private readonly columns: Array<[string, (doc: Doc) => ColumnValue]>;
+  /** False when SQL gives the document back from the columns (`documentSql`). */
+  private readonly storesJson: boolean;
 
   constructor(
     db: Database.Database,
@@ -194,7 +199,8 @@ export class DocumentWriter<Doc> {
     const key = `"${keyOf(projection).column}"`;
     this.keyValue = keyOf(projection).type === 'INTEGER' ? Number : (id) => id;
     this.columns = Object.entries(projection.columns ?? {}).map(([name, column]) => [name, column.value]);
-    const names = [key, 'doc', ...this.columns.map(([name]) => `"${name}"`)];
+    this.storesJson = projection.documentSql === undefined;
+    const names = [key, ...(this.storesJson ? ['doc'] : []), ...this.columns.map(([name]) => `"${name}"`)];
     this.select = db.prepare(`SELECT doc FROM ${table} WHERE ${key} = ?`).pluck();
     // An upsert, not INSERT OR REPLACE: its implicit delete would fire no delete trigger, and triggers on read-model
     // tables (counts kept beside them) must see a rewritten document as an update.
@@ -222,9 +228,9 @@ export class DocumentWriter<Doc> {
     else this.upsert.run(this.rowOf(id, doc));
   }
 
-  /** The upsert's parameters for a document: key, JSON, then the columns. */
+  /** The upsert's parameters for a document: key, JSON (unless SQL gives it back), then the columns. */
   rowOf(id: string, doc: Doc): unknown[] {
-    const row: unknown[] = [this.keyValue(id), JSON.stringify(doc)];
+    const row: unknown[] = this.storesJson ? [this.keyValue(id), JSON.stringify(doc)] : [this.keyValue(id)];
     for (const [, value] of this.columns) row.push(value(doc));
     return row;
   }

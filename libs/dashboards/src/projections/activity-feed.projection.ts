@@ -13,11 +13,12 @@ export interface ActivityDoc {
 /**
  * The latest events across communes, one row per event keyed by its global position. The position is the table's
  * INTEGER key (its rowid): rows are stored newest last, so the feed is read newest first, a page at a time, without a
- * separate index; an index on commune then position serves a COPIL's own feed. Rows are small and written once.
+ * separate index; an index on commune then position serves a COPIL's own feed. Each field is a column and SQL gives
+ * the document back from them: a row is written once and holds no JSON text.
  */
 export const activityFeedProjection: Projection<ActivityDoc> = {
   name: 'activity-feed',
-  version: 2,
+  version: 3,
   filter: { streamPrefixes: [COMMUNE_STREAM_PREFIX] },
   documentIdOf: (event) => event.position.toString(),
   key: { column: 'position', type: 'INTEGER' },
@@ -31,6 +32,10 @@ export const activityFeedProjection: Projection<ActivityDoc> = {
   }),
   columns: {
     nis: { type: 'TEXT', value: (doc) => doc.nis },
+    type: { type: 'TEXT', value: (doc) => doc.type },
+    actor_role: { type: 'TEXT', value: (doc) => doc.actorRole },
+    recorded_at: { type: 'TEXT', value: (doc) => doc.recordedAt },
   },
+  documentSql: `json_object('position', CAST(position AS TEXT), 'nis', nis, 'type', type, 'actorRole', actor_role, 'recordedAt', recorded_at)`,
   indexes: [['nis', 'position']],
 };
