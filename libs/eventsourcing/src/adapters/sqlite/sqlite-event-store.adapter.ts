@@ -79,7 +79,7 @@ export class SqliteEventStore implements EventStore {
   private pendingAppends: PendingAppend[] = [];
   private readonly groupCommit: Database.Transaction<(appends: readonly PendingAppend[]) => GroupOutcome[]>;
   private readonly readStreamTransaction: Database.Transaction<
-    (statement: Database.Statement, streamId: string, first: number, last: number, limit: number) => unknown[][]
+    (statement: Database.Statement, bindings: readonly unknown[]) => unknown[][]
   >;
   private closed = false;
   private checkpointer: WalCheckpointer | undefined;
@@ -106,8 +106,9 @@ export class SqliteEventStore implements EventStore {
     );
     // One read transaction: the existence check and the rows come from the same snapshot.
     this.readStreamTransaction = db.transaction(
-      (statement: Database.Statement, streamId: string, first: number, last: number, limit: number) => {
-        const rows = statement.all(streamId, first, last, limit) as unknown[][];
+      (statement: Database.Statement, bindings: readonly unknown[]) => {
+        const rows = statement.all(...bindings) as unknown[][];
+        const streamId = bindings[0] as string;
         if (rows.length === 0 && this.statements.selectLast.get(streamId) === undefined) {
           throw new StreamNotFoundError(streamId);
         }
@@ -293,9 +294,13 @@ export class SqliteEventStore implements EventStore {
     const end = Number.MAX_SAFE_INTEGER;
     const first = options.fromRevision === undefined ? (forwards ? 0 : end) : boundToNumber(options.fromRevision);
     const last = options.toRevision === undefined ? (forwards ? end : 0) : boundToNumber(options.toRevision);
-    const limit = options.maxCount === undefined ? -1 : Math.max(0, options.maxCount);
+    if (options.maxCount === undefined) {
+      const statement = forwards ? columns.forwardsUnlimited : columns.backwardsUnlimited;
+      return this.guard(() => this.readStreamTransaction(statement, [streamId, first, last]));
+    }
     const statement = forwards ? columns.forwards : columns.backwards;
-    return this.guard(() => this.readStreamTransaction(statement, streamId, first, last, limit));
+    const limit = Math.max(0, options.maxCount);
+    return this.guard(() => this.readStreamTransaction(statement, [streamId, first, last, limit]));
   }
 
   private readPage(after: bigint, limit: number, filter: AllFilter | undefined): LogPage {
@@ -397,19 +402,27 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-/** Reading a stream's `columns` forwards or backwards; both take (stream, first, last revision, limit). */
+/**
+ * Reading a stream's `columns` forwards or backwards; each takes (stream, first, last revision[, limit]). The
+ * `unlimited` forms serve the common read "everything after revision n" (a command catching up with its cached
+ * fold): without a LIMIT clause SQLite answers it about twice as fast.
+ */
 interface StreamStatements {
   readonly forwards: Database.Statement;
   readonly backwards: Database.Statement;
+  readonly forwardsUnlimited: Database.Statement;
+  readonly backwardsUnlimited: Database.Statement;
 }
 
 function streamStatements(db: Database.Database, columns: string): StreamStatements {
-  const read = (bounds: string, order: string) =>
+  const read = (bounds: string, order: string, limit: string) =>
     db
-      .prepare(`SELECT ${columns} FROM events WHERE stream_id = ? AND ${bounds} ORDER BY revision ${order} LIMIT ?`)
+      .prepare(`SELECT ${columns} FROM events WHERE stream_id = ? AND ${bounds} ORDER BY revision ${order}${limit}`)
       .raw(true);
   return {
-    forwards: read('revision >= ? AND revision <= ?', 'ASC'),
-    backwards: read('revision <= ? AND revision >= ?', 'DESC'),
+    forwards: read('revision >= ? AND revision <= ?', 'ASC', ' LIMIT ?'),
+    backwards: read('revision <= ? AND revision >= ?', 'DESC', ' LIMIT ?'),
+    forwardsUnlimited: read('revision >= ? AND revision <= ?', 'ASC', ''),
+    backwardsUnlimited: read('revision <= ? AND revision >= ?', 'DESC', ''),
   };
 }
