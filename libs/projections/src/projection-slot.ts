@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@cdce/eventsourcing';
-import { accepts, type Projection } from './projection';
+import type { Projection } from './projection';
 import type { DocumentWriter } from './sqlite-read-model.store';
 import type { TableWrites } from './writer-thread';
 
@@ -7,6 +7,8 @@ import type { TableWrites } from './writer-thread';
 export interface Slot {
   readonly projection: Projection<unknown>;
   readonly writer: DocumentWriter<unknown>;
+  /** The projection's filter, as a predicate. */
+  readonly accepts: (event: RecordedEvent) => boolean;
   /** Last position committed to the projection's table: its checkpoint. */
   position: bigint;
   /**
@@ -44,20 +46,27 @@ export function evolveInto(pending: Pending, batch: readonly RecordedEvent[]): v
   const last = batch[batch.length - 1]!.position;
   if (pending.appliedTo >= last) return;
   const { slot, docs } = pending;
-  const { projection, writer, cache } = slot;
+  const { projection, accepts } = slot;
   const perEvent = projection.documentPerEvent === true;
-  for (const event of batch) {
-    if (event.position <= pending.appliedTo || !accepts(projection.filter, event)) continue;
+  let first = 0;
+  while (batch[first]!.position <= pending.appliedTo) first++;
+  for (let i = first; i < batch.length; i++) {
+    const event = batch[i]!;
+    if (!accepts(event)) continue;
     const id = projection.documentIdOf(event);
     if (id === undefined) continue;
-    let current: unknown;
-    if (perEvent) current = undefined;
-    else if (docs.has(id)) current = docs.get(id);
-    else if (cache.has(id)) current = cache.get(id);
-    else current = pending.allInMemory ? undefined : writer.load(id);
-    docs.set(id, evolveOrExplain(projection, current, event));
+    docs.set(id, evolveOrExplain(projection, perEvent ? undefined : current(pending, id), event));
   }
   pending.appliedTo = last;
+}
+
+/** The document as the pending changes, the cache or the table have it (undefined values mean "absent"). */
+function current(pending: Pending, id: string): unknown {
+  const pendingDoc = pending.docs.get(id);
+  if (pendingDoc !== undefined || pending.docs.has(id)) return pendingDoc;
+  const cached = pending.slot.cache.get(id);
+  if (cached !== undefined || pending.slot.cache.has(id)) return cached;
+  return pending.allInMemory ? undefined : pending.slot.writer.load(id);
 }
 
 /**
@@ -94,13 +103,14 @@ export function saveInPlace(
 
 /** The same writes, as SQL and parameters for the writer thread. */
 export function writesOf(slot: Slot, docs: ReadonlyMap<string, unknown>, checkpoint: readonly unknown[]): TableWrites {
-  const rows: unknown[][] = [];
+  const rows: unknown[] = [];
   const deletes: unknown[] = [];
   docs.forEach((doc, id) => {
     if (doc === undefined) deletes.push(slot.writer.keyValue(id));
-    else rows.push(slot.writer.rowOf(id, doc));
+    else slot.writer.appendRow(rows, id, doc);
   });
-  return { upsert: slot.writer.upsertSql, rows, remove: slot.writer.removeSql, deletes, checkpoint };
+  const { upsertSql: upsert, arity, removeSql: remove } = slot.writer;
+  return { upsert, arity, rows, remove, deletes, checkpoint };
 }
 
 /** A projection threw on an event: names the projection and the event so that /health and logs can say which. */

@@ -44,7 +44,17 @@ export interface Projection<Doc> {
 
 /** True when the event passes the projection's filter. */
 export function accepts(filter: AllFilter, event: RecordedEvent): boolean {
-  if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
-  if (filter.streamPrefixes && !filter.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;
-  return true;
+  return acceptorOf(filter)(event);
+}
+
+/** The filter as a predicate, built once for the many events a projector tests against it. */
+export function acceptorOf(filter: AllFilter): (event: RecordedEvent) => boolean {
+  const types = filter.eventTypes && new Set(filter.eventTypes);
+  const prefixes = filter.streamPrefixes;
+  return (event) => {
+    if (types && !types.has(event.type)) return false;
+    if (!prefixes) return true;
+    for (const prefix of prefixes) if (event.streamId.startsWith(prefix)) return true;
+    return false;
+  };
 }

@@ -1,6 +1,6 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '@cdce/eventsourcing';
 import { BurstConsumer } from './burst-consumer';
-import type { Projection } from './projection';
+import { acceptorOf, type Projection } from './projection';
 import {
   evolveInto,
   type Pending,
@@ -89,6 +89,7 @@ export class Projector {
       return {
         projection,
         writer: readModels.writerFor(projection),
+        accepts: acceptorOf(projection.filter),
         position: readModels.checkpoint(projection.name)!.position,
         cache: new Map<string, unknown>(),
       };

@@ -230,9 +230,21 @@ export class DocumentWriter<Doc> {
 
   /** The upsert's parameters for a document: key, JSON (unless SQL gives it back), then the columns. */
   rowOf(id: string, doc: Doc): unknown[] {
-    const row: unknown[] = this.storesJson ? [this.keyValue(id), JSON.stringify(doc)] : [this.keyValue(id)];
-    for (const [, value] of this.columns) row.push(value(doc));
+    const row: unknown[] = [];
+    this.appendRow(row, id, doc);
     return row;
+  }
+
+  /** Number of parameters of the upsert. */
+  get arity(): number {
+    return 1 + (this.storesJson ? 1 : 0) + this.columns.length;
+  }
+
+  /** Appends the upsert's parameters for a document to a flat list (rows one after the other, `arity` each). */
+  appendRow(target: unknown[], id: string, doc: Doc): void {
+    target.push(this.keyValue(id));
+    if (this.storesJson) target.push(JSON.stringify(doc));
+    for (const [, value] of this.columns) target.push(value(doc));
   }
 }
 

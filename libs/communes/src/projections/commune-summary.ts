@@ -15,27 +15,64 @@ export interface CommuneSummary {
   readonly firstTitledAt: string | null;
 }
 
-/** Pure: the summary after `event`, given the state it produced and the previous summary. */
+const NO_REASONS: readonly MomentumReason[] = Object.freeze([]);
+
+/**
+ * Pure: the summary after `event`, given the state it produced and the previous summary. Most events change none of
+ * its fields: the previous summary is then returned as it is, so that folding a long stream builds few of them.
+ */
 export function summarise(state: Commune, previous: CommuneSummary | undefined, event: RecordedEvent): CommuneSummary {
   const title = 'title' in state ? state.title : null;
   const momentum = 'momentum' in state ? state.momentum : null;
-  const lastScored = [...state.fairOMeters].reverse().find((edition) => edition.grade !== null);
-  return {
+  const next: CommuneSummary = {
     titleCycle: title?.cycle ?? null,
     validFrom: title?.validFrom ?? null,
     validUntil: title?.validUntil ?? null,
-    lastGrade: lastScored?.grade ?? null,
-    openAlertReasons: state.status === 'losing_momentum' ? openReasons(state) : [],
+    lastGrade: lastGrade(state),
+    openAlertReasons: state.status === 'losing_momentum' ? openReasons(state, previous) : NO_REASONS,
     sponsorNis: momentum?.supportPlan?.sponsorNis ?? null,
     candidacyOpenedAt:
       previous?.candidacyOpenedAt ?? (event.type === 'CandidacyOpened' ? event.metadata.recordedAt : null),
     firstTitledAt: previous?.firstTitledAt ?? (event.type === 'TitleAwarded' ? event.metadata.recordedAt : null),
   };
+  return previous && sameSummary(previous, next) ? previous : next;
 }
 
-function openReasons(state: Commune): MomentumReason[] {
-  if (state.status !== 'losing_momentum') return [];
+/** The grade of the last scored Fair-ô-mètre. */
+function lastGrade(state: Commune): CommuneSummary['lastGrade'] {
+  for (let i = state.fairOMeters.length - 1; i >= 0; i--) {
+    const grade = state.fairOMeters[i]!.grade;
+    if (grade !== null) return grade;
+  }
+  return null;
+}
+
+/** The reasons of the alerts raised since the commune started losing momentum, each once (the previous list when equal). */
+function openReasons(
+  state: Extract<Commune, { status: 'losing_momentum' }>,
+  previous?: CommuneSummary,
+): readonly MomentumReason[] {
   const since = state.momentum.since;
-  const reasons = state.alerts.filter((alert) => alert.raisedAt >= since).flatMap((alert) => alert.reasons);
-  return [...new Set(reasons)];
+  const reasons = [
+    ...new Set(state.alerts.filter((alert) => alert.raisedAt >= since).flatMap((alert) => alert.reasons)),
+  ];
+  const before = previous?.openAlertReasons;
+  return before && sameList(before, reasons) ? before : reasons;
+}
+
+function sameSummary(a: CommuneSummary, b: CommuneSummary): boolean {
+  return (
+    a.titleCycle === b.titleCycle &&
+    a.validFrom === b.validFrom &&
+    a.validUntil === b.validUntil &&
+    a.lastGrade === b.lastGrade &&
+    a.openAlertReasons === b.openAlertReasons &&
+    a.sponsorNis === b.sponsorNis &&
+    a.candidacyOpenedAt === b.candidacyOpenedAt &&
+    a.firstTitledAt === b.firstTitledAt
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
