@@ -161,17 +161,28 @@ export class Projector {
         if (pending.some(readsTable)) await Promise.all(inFlight.splice(0));
         pending.forEach((p) => evolveInto(p, batch));
         position = batch[batch.length - 1]!.position;
-        const due = position >= head ? pending : pending.filter((p) => this.isDue(p));
         const [reached, count] = [position, batch.length];
-        const done = this.commit(due, thread, () => {
+        const progress = () => {
           applied += count;
           this.options.onBatch?.(reached, count);
-        });
+        };
+        if (position >= head) {
+          // The last commit writes what was held back: here, once the thread is done, rather than copied to it,
+          // since nothing is left to fold meanwhile.
+          await Promise.all(inFlight.splice(0));
+          this.commit(pending, undefined, progress);
+          break;
+        }
+        const done = this.commit(
+          pending.filter((p) => this.isDue(p)),
+          thread,
+          progress,
+        );
         if (done) inFlight.push(done);
         if (inFlight.length > COMMITS_IN_FLIGHT) await inFlight.shift();
       }
-      const done = this.commit(pending, thread);
-      await Promise.all([...inFlight.splice(0), done]);
+      await Promise.all(inFlight.splice(0));
+      this.commit(pending);
     } catch (error) {
       // The caches may hold documents of commits that never happened.
       this.slots.forEach((slot) => slot.cache.clear());
