@@ -46,7 +46,9 @@ export class JobsModule {
           provide: WORKER_READ_MODELS,
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) =>
-            SqliteReadModelStore.open(path.join(config.dataDir, 'worker-read-models.sqlite')),
+            SqliteReadModelStore.open(path.join(config.dataDir, 'worker-read-models.sqlite'), {
+              checkpointInBackground: true,
+            }),
         },
         {
           provide: RECURRING_EXECUTOR,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { WalCheckpointer } from '@cdce/eventsourcing';
 import type { ColumnValue, Projection } from './projection';
 import { WriterThread } from './writer-thread';
 
@@ -22,6 +23,8 @@ const CONNECTION_PRAGMAS = [
   // WAL less often, rather than re-reading and re-writing the same pages for every batch.
   'cache_size = -65536',
   'wal_autocheckpoint = 10000',
+  // The dashboard counts' triggers build their temporary results in memory rather than in a temporary file.
+  'temp_store = MEMORY',
 ] as const;
 
 /** Parameters: position, updated_at, projection. */
@@ -34,6 +37,7 @@ const UPDATE_CHECKPOINT = 'UPDATE rm_checkpoints SET position = ?, updated_at = 
  */
 export class SqliteReadModelStore {
   readonly db: Database.Database;
+  private checkpointer: WalCheckpointer | undefined;
   private readonly updateCheckpoint: Database.Statement;
 
   private constructor(db: Database.Database) {
@@ -67,13 +71,19 @@ export class SqliteReadModelStore {
     return row;
   }
 
-  /** Opens (or creates) the read-model file. Use `:memory:` only in unit tests. */
-  static open(file: string): SqliteReadModelStore {
+  /**
+   * Opens (or creates) the read-model file. Use `:memory:` only in unit tests. `checkpointInBackground` copies the
+   * WAL into the file from a thread (see WalCheckpointer): for long-running processes, whose live batches must not
+   * wait for a checkpoint of tens of megabytes.
+   */
+  static open(file: string, options: { readonly checkpointInBackground?: boolean } = {}): SqliteReadModelStore {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     CONNECTION_PRAGMAS.forEach((pragma) => db.pragma(pragma));
-    return new SqliteReadModelStore(db);
+    const store = new SqliteReadModelStore(db);
+    if (options.checkpointInBackground && !db.memory) store.checkpointer = new WalCheckpointer(db.name);
+    return store;
   }
 
   /**
@@ -173,6 +183,8 @@ export class SqliteReadModelStore {
   }
 
   close(): void {
+    // The thread's connection closes on its own; this one need not wait for it.
+    void this.checkpointer?.stop();
     this.db.close();
   }
 }

@@ -34,7 +34,8 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     {
       provide: SqliteReadModelStore,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => SqliteReadModelStore.open(path.join(config.dataDir, 'read-models.sqlite')),
+      useFactory: (config: AppConfig) =>
+        SqliteReadModelStore.open(path.join(config.dataDir, 'read-models.sqlite'), { checkpointInBackground: true }),
     },
     {
       provide: Projector,
