@@ -28,7 +28,7 @@ export const communeDirectoryProjection: Projection<CommuneDirectoryDoc> = {
   documentIdOf: (event) => (known.has(event.type) ? event.streamId.slice(COMMUNE_STREAM_PREFIX.length) : undefined),
   evolve: (doc, event: RecordedEvent) => {
     const state = communeDecider.evolve(doc?.state ?? communeDecider.initialState(), event as unknown as CommuneEvent);
-    const nis = event.streamId.slice(COMMUNE_STREAM_PREFIX.length);
+    const nis = doc?.nis ?? event.streamId.slice(COMMUNE_STREAM_PREFIX.length);
     return {
       nis,
       revision: event.revision.toString(),
