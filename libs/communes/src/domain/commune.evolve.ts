@@ -194,14 +194,27 @@ function recordOf(state: CommuneRecord): CommuneRecord {
   };
 }
 
+/*
+ * The two functions below list the record's fields instead of spreading `recordOf` and overriding some of them: a
+ * spread whose keys are then written again takes V8's slow path, and these run for every title of every rebuild.
+ */
+
 function holding(record: CommuneRecord, status: 'titled' | 'renewed', title: Title, nis: string): Titled | Renewed {
   return {
-    ...recordOf(record),
-    status,
     nis,
+    evidence: record.evidence,
+    lastCycle: Math.max(record.lastCycle, title.cycle),
+    candidacies: record.candidacies,
+    dossiers: record.dossiers,
+    fairOMeters: record.fairOMeters,
+    alerts: record.alerts,
+    closedSupportPlans: record.closedSupportPlans,
+    overdueMarkedFor: record.overdueMarkedFor,
+    remindersSent: record.remindersSent,
+    predecessors: record.predecessors,
+    status,
     title,
     fairOMeterRequest: null,
-    lastCycle: Math.max(record.lastCycle, title.cycle),
   };
 }
 
@@ -220,14 +233,22 @@ function fairOMeterSubmitted(state: Live, { data }: FairOMeterSubmitted): Commun
   if (state.status !== 'titled' && state.status !== 'renewed' && state.status !== 'losing_momentum') return state;
   const { edition, blocks, figures, total, submittedAt } = data;
   return {
-    ...recordOf(state),
-    status: 'renewal_under_review',
     nis: state.nis,
+    evidence: state.evidence,
+    lastCycle: state.lastCycle,
+    candidacies: state.candidacies,
+    dossiers: state.dossiers,
+    fairOMeters: [...state.fairOMeters, { edition, total, grade: null, submittedAt }],
+    alerts: state.alerts,
+    closedSupportPlans: state.closedSupportPlans,
+    overdueMarkedFor: state.overdueMarkedFor,
+    remindersSent: state.remindersSent,
+    predecessors: state.predecessors,
+    status: 'renewal_under_review',
     title: state.title,
     holding: state.status === 'losing_momentum' ? state.restoreTo : state.status,
     fairOMeter: { edition, blocks, figures, total, submittedAt, score: null },
     momentum: state.status === 'losing_momentum' ? state.momentum : null,
-    fairOMeters: [...state.fairOMeters, { edition, total, grade: null, submittedAt }],
   };
 }
 
