@@ -17,6 +17,30 @@ export class BurstConsumer {
     private readonly onError: (error: unknown) => void,
   ) {}
 
+  /**
+   * Subscribes and consumes in the background until `stop()`; the one lifecycle shared by every reader of the log
+   * that commits per burst (projector, mail outbox).
+   */
+  static start(
+    subscription: EventSubscription,
+    batchSize: number,
+    apply: (batch: readonly RecordedEvent[]) => void,
+    onError: (error: unknown) => void,
+  ): BurstConsumer {
+    const consumer = new BurstConsumer(subscription, batchSize, apply, onError);
+    consumer.loop = consumer.run();
+    return consumer;
+  }
+
+  private loop?: Promise<void>;
+
+  /** Closes the subscription, waits for the loop to end, then applies what was still waiting. */
+  async stop(): Promise<void> {
+    await this.subscription.close();
+    await this.loop;
+    this.flush();
+  }
+
   /** Runs until the subscription ends (closed, or failed: then `onError` is told too). */
   async run(): Promise<void> {
     try {

@@ -1,4 +1,4 @@
-import type { EventStore, EventSubscription, RecordedEvent } from '@cdce/eventsourcing';
+import type { EventStore, RecordedEvent } from '@cdce/eventsourcing';
 import { BurstConsumer } from './burst-consumer';
 import { acceptorOf, type Projection } from './projection';
 import {
@@ -67,9 +67,7 @@ export class Projector {
   private readonly batchSize: number;
   private readonly cachedDocuments: number;
   private readonly clock: () => Date;
-  private subscription?: EventSubscription;
   private consumer?: BurstConsumer;
-  private loop?: Promise<void>;
   private waiters: Array<{ position: bigint; resolve: (reached: boolean) => void }> = [];
   private error?: string;
   private failedProjection?: string;
@@ -106,25 +104,19 @@ export class Projector {
 
   /** Starts catch-up then live processing in the background. */
   start(): void {
-    if (this.loop || this.slots.length === 0) return;
+    if (this.consumer || this.slots.length === 0) return;
     this.error = undefined;
     this.failedProjection = undefined;
-    this.subscription = this.store.subscribeToAll({ after: this.position });
-    this.consumer = new BurstConsumer(
-      this.subscription,
+    this.consumer = BurstConsumer.start(
+      this.store.subscribeToAll({ after: this.position }),
       this.batchSize,
       (batch) => this.apply(batch),
       (error) => this.fail(error),
     );
-    this.loop = this.consumer.run();
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.close();
-    await this.loop;
-    this.consumer?.flush();
-    this.loop = undefined;
-    this.subscription = undefined;
+    await this.consumer?.stop();
     this.consumer = undefined;
     this.releaseWaiters();
   }
@@ -221,7 +213,7 @@ export class Projector {
 
   status(): ProjectorStatus {
     return {
-      running: this.loop !== undefined && this.error === undefined,
+      running: this.consumer !== undefined && this.error === undefined,
       ...(this.error ? { error: this.error } : {}),
       ...(this.failedProjection ? { failedProjection: this.failedProjection } : {}),
       projections: this.slots.map(({ projection, position }) => ({

@@ -1,4 +1,4 @@
-import type { EventStore, EventSubscription, RecordedEvent } from '@cdce/eventsourcing';
+import type { EventStore, RecordedEvent } from '@cdce/eventsourcing';
 import type { Clock } from '@cdce/platform';
 import { BurstConsumer } from '@cdce/projections';
 import { OUTBOX_FILTER, outboxEntryOf } from './outbox-entry';
@@ -28,9 +28,7 @@ export interface OutboxConsumerOptions {
 export class OutboxConsumer {
   private readonly batchSize: number;
   private readonly clock: Clock;
-  private subscription?: EventSubscription;
   private consumer?: BurstConsumer;
-  private loop?: Promise<void>;
   private error?: string;
 
   constructor(
@@ -60,30 +58,24 @@ export class OutboxConsumer {
   }
 
   start(): void {
-    if (this.loop) return;
+    if (this.consumer) return;
     this.error = undefined;
-    this.subscription = this.store.subscribeToAll({ after: this.outbox.checkpoint(), filter: OUTBOX_FILTER });
-    this.consumer = new BurstConsumer(
-      this.subscription,
+    this.consumer = BurstConsumer.start(
+      this.store.subscribeToAll({ after: this.outbox.checkpoint(), filter: OUTBOX_FILTER }),
       this.batchSize,
       (batch) => this.apply(batch),
       (error) => this.failed(error),
     );
-    this.loop = this.consumer.run();
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.close();
-    await this.loop;
-    this.consumer?.flush();
-    this.loop = undefined;
-    this.subscription = undefined;
+    await this.consumer?.stop();
     this.consumer = undefined;
   }
 
   status(): { readonly running: boolean; readonly position: bigint; readonly error?: string } {
     return {
-      running: this.loop !== undefined && this.error === undefined,
+      running: this.consumer !== undefined && this.error === undefined,
       position: this.outbox.checkpoint(),
       ...(this.error ? { error: this.error } : {}),
     };
