@@ -65,6 +65,46 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
+/**
+ * Parts of an event a batch read may leave out (its stream, type, revision and position are always read):
+ * `id`; `data`; `actor` (id and role); `recordedAt`; `context` (command, correlation and causation ids); `hash`.
+ */
+export type EventPart = 'id' | 'data' | 'actor' | 'recordedAt' | 'context' | 'hash';
+
+export interface ReadBatchOptions {
+  /** Read events strictly after this position. Default: from the very beginning. */
+  readonly after?: bigint;
+  readonly filter?: AllFilter;
+  /** Most events returned. */
+  readonly maxCount: number;
+  /**
+   * The parts to read; default all of them. The others are absent from the events returned (undefined, whatever
+   * their type says), and a store that reads fewer columns for them returns the batch sooner.
+   */
+  readonly parts?: readonly EventPart[];
+}
+
+/** Consecutive events of the global log, read in one call. */
+export interface LogBatch {
+  /** Matching events in position order. */
+  readonly events: RecordedEvent[];
+  /**
+   * Highest position looked at, matching or not: the next batch starts after it. Equal to `after` when the log holds
+   * nothing after it (an empty batch with a higher `scannedTo` only skipped events the filter refused).
+   */
+  readonly scannedTo: bigint;
+}
+
+/**
+ * How another thread of this process opens its own reader of the same store: `require(module)[exportName](argument)`
+ * returns an EventStore. Only what a structured clone can carry.
+ */
+export interface ThreadReaderRecipe {
+  readonly module: string;
+  readonly exportName: string;
+  readonly argument: unknown;
+}
+
 export interface SubscribeOptions {
   /** Resume strictly after this checkpoint (the last position the subscriber processed). Default: from the beginning. */
   readonly after?: bigint;
@@ -121,6 +161,18 @@ export interface EventStore {
 
   /** Reads the global log in position order, lazily, page by page. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+
+  /**
+   * Reads up to `maxCount` events of the global log in one call, optionally only some parts of each: what projectors
+   * catching up read, a batch at a time, instead of awaiting each event.
+   */
+  readBatch(options: ReadBatchOptions): Promise<LogBatch>;
+
+  /**
+   * How a worker thread can open its own reader of this store (to catch projections up on another core), or
+   * undefined when no other thread can (a store in memory, a remote store whose client this process owns).
+   */
+  readerForThread(): ThreadReaderRecipe | undefined;
 
   /** Catch-up subscription to the global log. */
   subscribeToAll(options?: SubscribeOptions): EventSubscription;

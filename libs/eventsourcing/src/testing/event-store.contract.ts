@@ -99,11 +99,17 @@ export function describeEventStoreContract(
           append(streams[0]!, events(1), 'no_stream'),
           append(streams[0]!, events(1), 0n),
         ]);
-        expect(outcomes.map((outcome) => outcome.status)).toEqual([...Array(7).fill('fulfilled'), 'rejected', 'fulfilled']);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual([
+          ...Array(7).fill('fulfilled'),
+          'rejected',
+          'fulfilled',
+        ]);
         expect((outcomes[7] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
         for (const stream of streams.slice(1)) expect(await lengthOf(stream)).toBe(2);
         expect(await lengthOf(streams[0]!)).toBe(2);
-        const positions = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.position] : []));
+        const positions = outcomes.flatMap((outcome) =>
+          outcome.status === 'fulfilled' ? [outcome.value.position] : [],
+        );
         expect(new Set(positions).size).toBe(positions.length);
       });
 
@@ -398,6 +404,63 @@ export function describeEventStoreContract(
           if (seen.length === 2) break;
         }
         expect(seen).toEqual([1n, 2n]);
+      });
+    });
+
+    describe('reading the log a batch at a time', () => {
+      /** Every batch after `after` matching the filter, as the projector reads them. */
+      const readBatches = async (after: bigint, options: Omit<Parameters<EventStore['readBatch']>[0], 'after'>) => {
+        const read = [];
+        for (let from = after; ;) {
+          const batch = await store.readBatch({ ...options, after: from });
+          read.push(...batch.events);
+          if (batch.scannedTo <= from) return read;
+          expect(batch.events.every((e) => e.position > from && e.position <= batch.scannedTo)).toBe(true);
+          from = batch.scannedTo;
+        }
+      };
+
+      it('gives the events readAll gives, in batches of at most maxCount, with or without a filter', async () => {
+        const communes = streamOf('commune');
+        const webinars = streamOf('webinar');
+        const start = (await append(streamOf('other'), events(1))).position;
+        await append(communes, [event('CandidacyOpened', { a: 1 }), event('DossierSubmitted')]);
+        await append(webinars, [event('WebinarScheduled')]);
+        await append(communes, [event('DossierApproved')]);
+        const filter = { streamPrefixes: [communes] };
+        const first = await store.readBatch({ after: start, maxCount: 2, filter });
+        expect(first.events.map((e) => e.type)).toEqual(['CandidacyOpened', 'DossierSubmitted']);
+        expect(first.scannedTo).toBe(first.events[1]!.position);
+        expect(await readBatches(start, { maxCount: 2, filter })).toEqual(await readAll({ after: start, filter }));
+        const mine = { streamPrefixes: [communes, webinars] };
+        expect(await readBatches(start, { maxCount: 3, filter: mine })).toEqual(
+          await readAll({ after: start, filter: mine }),
+        );
+      });
+
+      it('reads only the parts asked for, each as readAll has it', async () => {
+        const stream = streamOf();
+        const start = (await append(stream, events(1))).position;
+        await append(stream, [event('Happened', { x: 'é' }), event('Happened', { y: [1] })]);
+        const whole = await readAll({ after: start, filter: { streamPrefixes: [stream] } });
+        const filter = { streamPrefixes: [stream] };
+        const some = await readBatches(start, { maxCount: 10, filter, parts: ['data', 'recordedAt', 'actor'] });
+        expect(some.map((e) => [e.streamId, e.type, e.revision, e.position, e.data])).toEqual(
+          whole.map((e) => [e.streamId, e.type, e.revision, e.position, e.data]),
+        );
+        expect(some.map((e) => [e.metadata.recordedAt, e.metadata.actor])).toEqual(
+          whole.map((e) => [e.metadata.recordedAt, e.metadata.actor]),
+        );
+        const all = ['id', 'data', 'actor', 'recordedAt', 'context', 'hash'] as const;
+        expect(await readBatches(start, { maxCount: 10, filter, parts: all })).toEqual(whole);
+      });
+
+      it('returns an empty batch at its own position at the end of the log', async () => {
+        const { position } = await append(streamOf(), events(1));
+        const head = await store.headPosition();
+        const batch = await store.readBatch({ after: head, maxCount: 10 });
+        expect(batch).toEqual({ events: [], scannedTo: head });
+        expect(head).toBeGreaterThanOrEqual(position);
       });
     });
 

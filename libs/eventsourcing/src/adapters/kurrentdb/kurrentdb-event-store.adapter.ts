@@ -25,7 +25,9 @@ import type {
   EventStore,
   EventSubscription,
   FoldableEvent,
+  LogBatch,
   ReadAllOptions,
+  ReadBatchOptions,
   ReadStreamOptions,
   SubscribeOptions,
 } from '../../event-store.port';
@@ -208,6 +210,27 @@ export class KurrentDbEventStore implements EventStore {
         fromStart = true;
       }
     }
+  }
+
+  /**
+   * The events `readAll` gives, collected (the client streams them; every part is read). `scannedTo` is the last
+   * event's position: events the filter skipped after it are looked at again by the next batch.
+   */
+  async readBatch(options: ReadBatchOptions): Promise<LogBatch> {
+    const after = options.after ?? -1n;
+    const events: RecordedEvent[] = [];
+    for await (const event of this.readAll({
+      after,
+      maxCount: options.maxCount,
+      ...(options.filter ? { filter: options.filter } : {}),
+    }))
+      events.push(event);
+    return { events, scannedTo: events.length > 0 ? events[events.length - 1]!.position : after };
+  }
+
+  /** The client's connection belongs to this thread. */
+  readerForThread(): undefined {
+    return undefined;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {

@@ -6,7 +6,9 @@ import type {
   EventStore,
   EventSubscription,
   FoldableEvent,
+  LogBatch,
   ReadAllOptions,
+  ReadBatchOptions,
   ReadStreamOptions,
   SubscribeOptions,
 } from '../../event-store.port';
@@ -113,6 +115,20 @@ export class InMemoryEventStore implements EventStore {
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
     return readAllPages((after, limit) => this.readPage(after, limit, options.filter), options, PAGE_SIZE);
+  }
+
+  /** Every part is always there: events in memory are whole. */
+  async readBatch(options: ReadBatchOptions): Promise<LogBatch> {
+    this.assertOpen();
+    const after = options.after ?? -1n;
+    if (options.maxCount <= 0) return { events: [], scannedTo: after };
+    const page = this.readPage(after, options.maxCount, options.filter);
+    return { events: [...page.events], scannedTo: page.scannedTo > after ? page.scannedTo : after };
+  }
+
+  /** No other thread can see this process's memory. */
+  readerForThread(): undefined {
+    return undefined;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {

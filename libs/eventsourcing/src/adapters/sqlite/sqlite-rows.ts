@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../event';
 import { CorruptEventError } from '../../errors';
-import type { AllFilter, FoldableEvent } from '../../event-store.port';
+import type { AllFilter, EventPart, FoldableEvent } from '../../event-store.port';
 import { parseStoredData } from '../shared/append-rules';
 
 /** Columns read for an event, in the order `toRecordedEvent` expects them (statements run in raw/array mode). */
@@ -98,4 +98,59 @@ const MAX_BOUND = BigInt(Number.MAX_SAFE_INTEGER);
 export function boundToNumber(value: bigint): number {
   if (value < -1n) return -1;
   return value > MAX_BOUND ? Number.MAX_SAFE_INTEGER : Number(value);
+}
+
+/** Columns read for each part of an event a batch may leave out. */
+const PART_COLUMNS: Readonly<Record<EventPart, readonly string[]>> = {
+  id: ['event_id'],
+  data: ['data'],
+  actor: ['actor_id', 'actor_role'],
+  recordedAt: ['recorded_at'],
+  context: ['command_id', 'correlation_id', 'causation_id'],
+  hash: ['hash'],
+};
+
+/** The columns a batch of these parts reads, and how a row of them becomes an event (absent parts undefined). */
+export interface PartialRows {
+  readonly columns: string;
+  readonly toEvent: (row: unknown[]) => RecordedEvent;
+}
+
+/** `parts` undefined: every column, as `toRecordedEvent`. */
+export function partialRowsOf(parts: readonly EventPart[] | undefined): PartialRows {
+  if (parts === undefined) return { columns: EVENT_COLUMNS, toEvent: toRecordedEvent };
+  const columns = ['position', 'stream_id', 'revision', 'type'];
+  const at = (part: EventPart): number => {
+    if (!parts.includes(part)) return -1;
+    columns.push(...PART_COLUMNS[part]);
+    return columns.length - PART_COLUMNS[part].length;
+  };
+  const [id, data, actor, recordedAt, context, hash] = (
+    ['id', 'data', 'actor', 'recordedAt', 'context', 'hash'] as const
+  ).map(at) as [number, number, number, number, number, number];
+  const absent = undefined as never;
+  const toEvent = (row: unknown[]): RecordedEvent => {
+    const streamId = row[1] as string;
+    const revision = row[2] as number;
+    return {
+      streamId,
+      id: id < 0 ? absent : (row[id] as string),
+      type: row[3] as string,
+      data:
+        data < 0
+          ? absent
+          : parseStoredData(row[data] as string, (reason) => new CorruptEventError(streamId, BigInt(revision), reason)),
+      revision: BigInt(revision),
+      position: BigInt(row[0] as number),
+      metadata: {
+        actor: actor < 0 ? absent : { id: row[actor] as string, role: row[actor + 1] as string },
+        commandId: context < 0 ? absent : (row[context] as string),
+        correlationId: context < 0 ? absent : (row[context + 1] as string),
+        causationId: context < 0 ? absent : (row[context + 2] as string),
+        recordedAt: recordedAt < 0 ? absent : (row[recordedAt] as string),
+        hash: hash < 0 ? absent : (row[hash] as string),
+      },
+    };
+  };
+  return { columns: columns.join(', '), toEvent };
 }
