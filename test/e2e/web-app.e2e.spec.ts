@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
+import { TokenService } from '@cdce/auth';
 import { type ApiHarness, startApi } from '../support/api-harness';
 import { CHROMIUM, chromiumAvailable, launchBrowser } from './support/browser';
 import { buildWebApp } from './support/build-web';
@@ -45,7 +46,10 @@ describeInBrowser('the coordination web app in headless chromium', () => {
     await api.app.listen(0, '127.0.0.1');
     const { port } = api.app.getHttpServer().address() as AddressInfo;
     baseUrl = `http://127.0.0.1:${port}`;
-    coordination = (await api.token('coordination')).secret;
+    // Labelled as an admin would: events name the token by id, pages by this label.
+    coordination = (
+      await api.app.get(TokenService).createToken({ label: 'Coordination — Claire Martin', role: 'coordination' })
+    ).secret;
     copil = (await api.token('copil', [COMMUNES.ciney.nis])).secret;
     await seedCampaign(api, coordination);
     browser = await launchBrowser();
@@ -223,7 +227,11 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await expect(section('Partenaires et seuils').textContent()).resolves.toMatch(/Horeca.*Non rempli/s);
       const timeline = section('Historique');
       await expect(timeline.textContent()).resolves.toMatch(/Chaîne d’empreintes vérifiée/);
-      await expect(timeline.locator('li').first().textContent()).resolves.toMatch(/Titre attribué.*par coordination/s);
+      // The events carry the token's id; the page names it by its label once the labels have arrived.
+      await timeline.getByText('par Coordination — Claire Martin (coordination)').first().waitFor();
+      await expect(timeline.locator('li').first().textContent()).resolves.toMatch(
+        /Titre attribué.*par Coordination — Claire Martin \(coordination\)/s,
+      );
       await expect(timeline.textContent()).resolves.toMatch(/Candidature ouverte/);
       await shot(page, '04-fiche-commune');
 
@@ -245,6 +253,8 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await page.getByRole('link', { name: 'File de revue', exact: true }).click();
       await expect(heading(page).textContent()).resolves.toBe('File de revue');
       await expect(page.getByRole('table').textContent()).resolves.toMatch(/Daverdisse.*Ciney|Ciney.*Daverdisse/s);
+      const daverdisseRow = page.getByRole('row', { name: /Daverdisse/ });
+      await daverdisseRow.getByText('Coordination — Claire Martin').waitFor();
       await shot(page, '05-file-de-revue');
 
       await page.getByRole('link', { name: 'Examiner : Daverdisse' }).click();

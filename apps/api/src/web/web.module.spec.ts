@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TokenService } from '@cdce/auth';
 import { type ApiHarness, startApi } from '../../../../test/support/api-harness';
 
 /*
@@ -74,6 +75,35 @@ describe('the web app served at /', () => {
     });
     expect(response.body.permissions).not.toContain('commune.review');
     expect((await api.request('GET', '/api/session')).status).toBe(401);
+  });
+
+  it('names the tokens that events and reviews refer to by id, revoked ones included, and no more to a COPIL', async () => {
+    const tokens = api.app.get(TokenService);
+    const anne = await tokens.createToken({ label: 'Coordination — Anne', role: 'coordination' });
+    const namur = await tokens.createToken({ label: 'COPIL Namur — Marc', role: 'copil', communes: ['92094'] });
+    const liege = await tokens.createToken({ label: 'COPIL Liège — Sophie', role: 'copil', communes: ['62063'] });
+    const gone = await tokens.createToken({ label: 'Ancien stagiaire', role: 'coordination' });
+    await tokens.revoke(gone.token.tokenId);
+
+    const byCoordination = await api.request('GET', '/api/actors', { token: anne.secret });
+    expect(byCoordination.status).toBe(200);
+    const names = new Map(byCoordination.body.actors.map((a: { id: string; label: string }) => [a.id, a.label]));
+    expect(names.get(namur.token.tokenId)).toBe('COPIL Namur — Marc');
+    expect(names.get(liege.token.tokenId)).toBe('COPIL Liège — Sophie');
+    expect(byCoordination.body.actors).toContainEqual({
+      id: gone.token.tokenId,
+      label: 'Ancien stagiaire',
+      role: 'coordination',
+      revoked: true,
+    });
+    expect(JSON.stringify(byCoordination.body)).not.toMatch(/secretHash|cdce_/);
+
+    const byNamur = await api.request('GET', '/api/actors', { token: namur.secret });
+    expect(byNamur.status).toBe(200);
+    const seenByNamur = byNamur.body.actors.map((a: { id: string }) => a.id);
+    expect(seenByNamur).toEqual(expect.arrayContaining([anne.token.tokenId, namur.token.tokenId]));
+    expect(seenByNamur).not.toContain(liege.token.tokenId);
+    expect((await api.request('GET', '/api/actors')).status).toBe(401);
   });
 
   it('shows a page that says how to build the app when it was not built', async () => {

@@ -51,6 +51,14 @@ export interface Session {
   readonly permissions: readonly string[];
 }
 
+/** One entry of `GET /api/actors`: the token an event's `actor.id` names. */
+export interface Actor {
+  readonly id: string;
+  readonly label: string;
+  readonly role: Role;
+  readonly revoked: boolean;
+}
+
 /** One row of `GET /api/communes`. */
 export interface CommuneListItem {
   readonly nis: string;

@@ -370,6 +370,7 @@ export const fr = {
   'commune.review.open': 'Examiner ce dossier',
   'commune.timeline.heading': 'Historique',
   'commune.timeline.by': 'par {role}',
+  'commune.timeline.byNamed': 'par {name} ({role})',
   'commune.timeline.integrityOk': 'Chaîne d’empreintes vérifiée : l’historique n’a pas été modifié.',
   'commune.timeline.integrityBad': 'Attention : la chaîne d’empreintes ne se vérifie pas ({problem}).',
   'commune.timeline.none': 'Aucun événement : la commune n’est pas engagée dans la campagne.',

@@ -357,6 +357,7 @@ export const nl: Translation = {
   'commune.review.open': 'Dit dossier beoordelen',
   'commune.timeline.heading': 'Geschiedenis',
   'commune.timeline.by': 'door {role}',
+  'commune.timeline.byNamed': 'door {name} ({role})',
   'commune.timeline.integrityOk': 'Hashketen gecontroleerd: de geschiedenis is niet gewijzigd.',
   'commune.timeline.integrityBad': 'Let op: de hashketen klopt niet ({problem}).',
   'commune.timeline.none': 'Geen gebeurtenissen: de gemeente is niet geëngageerd in de campagne.',

@@ -15,6 +15,7 @@ import { Loading } from '../components/loading';
 import { isMissingEndpoint, MissingEndpoint, ProblemMessage } from '../components/problem-message';
 import { StatusBadge } from '../components/status-badge';
 import { eventLabel, formatDate, formatDateTime, formatNumber, hasKey, reasonLabel, roleLabel, t } from '../i18n/i18n';
+import { useActors } from '../lib/actors';
 import { Link, usePageTitle } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
 import { type Resource, useResource } from '../lib/use-resource';
@@ -374,8 +375,9 @@ export function ChecklistSection({ state }: { readonly state: CommuneState }) {
 
 export function ReviewSection({ state }: { readonly state: CommuneState }) {
   const { session } = useSession();
-  // Reviewers are recorded by token id: the person reading sees « vous » for their own.
-  const reviewer = (id: string) => (id === session?.tokenId ? t('commune.review.you') : id);
+  const actorOf = useActors();
+  // Reviewers are recorded by token id: shown by the token's label, and « vous » to the person holding it.
+  const reviewer = (id: string) => (id === session?.tokenId ? t('commune.review.you') : (actorOf(id)?.label ?? id));
   return (
     <section className="panel" aria-labelledby="review-heading">
       <h2 id="review-heading">{t('commune.review.heading')}</h2>
@@ -536,6 +538,13 @@ function PartnersSection({
 
 const FIRST_PAGE = 25;
 
+/** « par Coordination — Anne (coordination) », or « par coordination » when the token is not known to this reader. */
+function actorLine(label: string | undefined, role: string): string {
+  return label
+    ? t('commune.timeline.byNamed', { name: label, role: roleLabel(role) })
+    : t('commune.timeline.by', { role: roleLabel(role) });
+}
+
 function Timeline({ history }: { readonly history: Resource<CommuneHistory | null> }) {
   const [showAll, setShowAll] = useState(false);
   return (
@@ -559,6 +568,7 @@ function TimelineList({
   readonly showAll: boolean;
   readonly onShowAll: () => void;
 }) {
+  const actorOf = useActors();
   if (history.events.length === 0) return <p>{t('commune.timeline.none')}</p>;
   const newestFirst = [...history.events].reverse();
   const shown = showAll ? newestFirst : newestFirst.slice(0, FIRST_PAGE);
@@ -579,7 +589,7 @@ function TimelineList({
               {summary && <span className="timeline__summary">{summary}</span>}
               {event.metadata.actor && (
                 <span className="timeline__actor">
-                  {t('commune.timeline.by', { role: roleLabel(event.metadata.actor.role) })}
+                  {actorLine(actorOf(event.metadata.actor.id)?.label, event.metadata.actor.role)}
                 </span>
               )}
             </li>

@@ -4,6 +4,7 @@ import { Loading } from '../components/loading';
 import { isMissingEndpoint, ProblemMessage } from '../components/problem-message';
 import { StatusBadge } from '../components/status-badge';
 import { formatDate, formatNumber, t } from '../i18n/i18n';
+import { useActors } from '../lib/actors';
 import { Link, usePageTitle } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
@@ -59,6 +60,7 @@ async function loadQueue(signal: AbortSignal): Promise<QueueResult> {
 
 function Queue() {
   const [queue, reload] = useResource('review-queue', loadQueue);
+  const actorOf = useActors();
   return (
     <>
       <div className="page-heading">
@@ -111,7 +113,7 @@ function Queue() {
                       </td>
                       <td className="hide-narrow">
                         {item.reviewerId ? (
-                          <code>{item.reviewerId}</code>
+                          (actorOf(item.reviewerId)?.label ?? <code>{item.reviewerId}</code>)
                         ) : (
                           <span className="muted">{t('review.noReviewer')}</span>
                         )}
