@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@cdce/eventsourcing';
+import type { EventPart, RecordedEvent } from '@cdce/eventsourcing';
 import type { Projection } from './projection';
 import type { DocumentWriter } from './sqlite-read-model.store';
 import type { TableWrites } from './writer-thread';
@@ -41,15 +41,21 @@ export function readsTable(pending: Pending): boolean {
   return !pending.allInMemory && pending.slot.projection.documentPerEvent !== true;
 }
 
-/** Evolves, in memory, the documents the batch touches. @throws ProjectionFailedError */
-export function evolveInto(pending: Pending, batch: readonly RecordedEvent[]): void {
-  const last = batch[batch.length - 1]!.position;
-  if (pending.appliedTo >= last) return;
+/**
+ * Evolves, in memory, the documents the batch touches; the projection has then applied the log up to `upTo` (the
+ * batch's last position, or beyond it when the batch was read with a filter). @throws ProjectionFailedError
+ */
+export function evolveInto(
+  pending: Pending,
+  batch: readonly RecordedEvent[],
+  upTo: bigint = batch[batch.length - 1]!.position,
+): void {
+  if (pending.appliedTo >= upTo) return;
   const { slot, docs } = pending;
   const { projection, accepts } = slot;
   const perEvent = projection.documentPerEvent === true;
   let first = 0;
-  while (batch[first]!.position <= pending.appliedTo) first++;
+  while (first < batch.length && batch[first]!.position <= pending.appliedTo) first++;
   for (let i = first; i < batch.length; i++) {
     const event = batch[i]!;
     if (!accepts(event)) continue;
@@ -57,7 +63,7 @@ export function evolveInto(pending: Pending, batch: readonly RecordedEvent[]): v
     if (id === undefined) continue;
     docs.set(id, evolveOrExplain(projection, perEvent ? undefined : current(pending, id), event));
   }
-  pending.appliedTo = last;
+  pending.appliedTo = upTo;
 }
 
 /** The document as the pending changes, the cache or the table have it (undefined values mean "absent"). */
@@ -111,6 +117,16 @@ export function writesOf(slot: Slot, docs: ReadonlyMap<string, unknown>, checkpo
   });
   const { upsertSql: upsert, arity, removeSql: remove } = slot.writer;
   return { upsert, arity, rows, remove, deletes, checkpoint };
+}
+
+/** The parts of events these projections read, or undefined when one of them reads them whole. */
+export function partsReadBy(slots: readonly Slot[]): EventPart[] | undefined {
+  const parts = new Set<EventPart>();
+  for (const { projection } of slots) {
+    if (!projection.reads) return undefined;
+    projection.reads.forEach((part) => parts.add(part));
+  }
+  return [...parts].sort();
 }
 
 /** A projection threw on an event: names the projection and the event so that /health and logs can say which. */

@@ -1,4 +1,4 @@
-import type { AllFilter, RecordedEvent } from '@cdce/eventsourcing';
+import type { AllFilter, EventPart, RecordedEvent } from '@cdce/eventsourcing';
 
 export type ColumnType = 'TEXT' | 'INTEGER' | 'REAL';
 export type ColumnValue = string | number | null;
@@ -14,6 +14,17 @@ export interface Projection<Doc> {
   readonly version: number;
   /** Which events this projection reads; the projector skips the others before calling it. */
   readonly filter: AllFilter;
+  /**
+   * The parts of an event `documentIdOf` and `evolve` read besides its stream, type, revision and position, when not
+   * all of them: a catch-up then reads only these from the log. Leave it out rather than guess: a part left out is
+   * undefined in the events a catch-up gives (the specs comparing a rebuild with the live projector catch that).
+   */
+  readonly reads?: readonly EventPart[];
+  /**
+   * Where a worker thread finds this projection: the module exporting it (its `__filename`) and the export's name.
+   * A long catch-up may then run it on another core, beside the other projections, with its own connections.
+   */
+  readonly source?: { readonly module: string; readonly exportName: string };
   /** The document an event updates, or undefined to ignore the event. */
   documentIdOf(event: RecordedEvent): string | undefined;
   /**

@@ -1,8 +1,10 @@
 import type { EventStore, RecordedEvent } from '@cdce/eventsourcing';
 import { BurstConsumer } from './burst-consumer';
 import { acceptorOf, type Projection } from './projection';
+import { catchUpInThread, NOT_LOADED } from './catch-up-thread';
 import {
   evolveInto,
+  partsReadBy,
   type Pending,
   pendingOf,
   ProjectionFailedError,
@@ -34,7 +36,18 @@ export interface ProjectorOptions {
    * `auto` (default) does for a catch-up of at least 50 000 events into a file.
    */
   readonly writerThread?: boolean | 'auto';
+  /**
+   * Whether a catch-up runs the projections that have a `source` in worker threads, beside the others (see
+   * `catchUp`): `auto` (default) does for a catch-up of at least 50 000 events from a store another thread can read
+   * into a file.
+   */
+  readonly threads?: boolean | 'auto';
+  /** Where a catch-up stops (a thread's catch-up stops where the projector that started it does); default the head. */
+  readonly upTo?: bigint;
 }
+
+/** Below this many events, starting threads costs more than it saves. */
+const THREADS_MIN_EVENTS = 50_000n;
 
 /** Below this many events, starting a thread costs more than it saves. */
 const WRITER_THREAD_MIN_EVENTS = 50_000n;
@@ -96,10 +109,7 @@ export class Projector {
 
   /** Lowest checkpoint: where reading the log resumes. */
   get position(): bigint {
-    return this.slots.reduce(
-      (min, slot) => (slot.position < min ? slot.position : min),
-      this.slots[0]?.position ?? -1n,
-    );
+    return lowest(this.slots);
   }
 
   /** Starts catch-up then live processing in the background. */
@@ -128,35 +138,62 @@ export class Projector {
    * one transaction) once they outnumber `cachedDocuments`, and at the end, instead of being rewritten at every batch;
    * documents of `documentPerEvent` projections are written at every batch. A projection whose table is empty gets
    * its indexes built once, after the load (unless a writer thread commits). A crash or a failing event loses only
-   * what was not yet written: each read model stays exactly at its checkpoint.
+   * what was not yet written: each read model stays exactly at its checkpoint. Each batch is read in one call, with
+   * only the parts of the events the projections read.
+   *
+   * In parallel (see `threads`): projections that have a `source` are caught up in worker threads (see
+   * `threadGroups`), each with its own reader of the log and its own connection to the read models, while this thread
+   * catches up the others: the same catch-up, on every core at once. Each commits its own documents and checkpoints.
    */
   async catchUp(): Promise<number> {
     if (this.slots.length === 0) return 0;
-    const head = await this.store.headPosition();
-    const pending = this.slots.map((slot) =>
+    const head = this.options.upTo ?? (await this.store.headPosition());
+    const groups = this.threadGroups(head);
+    const applied =
+      groups.length === 0
+        ? await this.catchUpHere(this.slots, head, this.options.onBatch)
+        : await this.catchUpInParallel(groups, head);
+    // Events after the last one read may be filtered out of every projection: the read models are still at the head.
+    if (this.position < head) this.advanceTo(head);
+    return applied;
+  }
+
+  /** The catch-up of these slots, in this thread (see `catchUp`). */
+  private async catchUpHere(
+    slots: readonly Slot[],
+    head: bigint,
+    onBatch: ((position: bigint, count: number) => void) | undefined,
+    writerThread = this.wantsWriterThread(head),
+  ): Promise<number> {
+    const pending = slots.map((slot) =>
       pendingOf(slot, slot.position === -1n && this.readModels.isEmpty(slot.projection)),
     );
-    const thread = this.wantsWriterThread(head) ? this.readModels.startWriterThread() : undefined;
+    const thread = writerThread ? this.readModels.startWriterThread() : undefined;
     // Building an index once after the load is cheaper than keeping it sorted row after row, unless the writer
     // thread keeps it on its own core while this one folds.
     const loading = thread ? [] : pending.filter((p) => p.allInMemory).map((p) => p.slot.projection);
     loading.forEach((projection) => this.readModels.dropIndexes(projection));
     const inFlight: Promise<void>[] = [];
+    // Only the parts of each event these projections read.
+    const parts = partsReadBy(slots);
     let applied = 0;
     try {
-      let position = this.position;
+      let position = lowest(slots);
       while (position < head) {
-        const batch: RecordedEvent[] = [];
-        for await (const event of this.store.readAll({ after: position, maxCount: this.batchSize })) batch.push(event);
-        if (batch.length === 0) break;
+        const { events: batch, scannedTo } = await this.store.readBatch({
+          after: position,
+          maxCount: this.batchSize,
+          ...(parts ? { parts } : {}),
+        });
+        if (scannedTo <= position) break;
         // A document evicted from memory is read back from its table: every commit sent must be in it by then.
         if (pending.some(readsTable)) await Promise.all(inFlight.splice(0));
-        pending.forEach((p) => evolveInto(p, batch));
-        position = batch[batch.length - 1]!.position;
+        pending.forEach((p) => evolveInto(p, batch, scannedTo));
+        position = scannedTo;
         const [reached, count] = [position, batch.length];
         const progress = () => {
           applied += count;
-          this.options.onBatch?.(reached, count);
+          onBatch?.(reached, count);
         };
         if (position >= head) {
           // The last commit writes what was held back: here, once the thread is done, rather than copied to it,
@@ -177,16 +214,88 @@ export class Projector {
       this.commit(pending);
     } catch (error) {
       // The caches may hold documents of commits that never happened.
-      this.slots.forEach((slot) => slot.cache.clear());
+      slots.forEach((slot) => slot.cache.clear());
       await Promise.allSettled(inFlight);
       throw error;
     } finally {
       await thread?.close();
       loading.forEach((projection) => this.readModels.createIndexes(projection));
     }
-    // Events after the last one read may be filtered out of every projection: the read models are still at the head.
-    if (this.position < head) this.advanceTo(head);
     return applied;
+  }
+
+  /**
+   * The groups of projections that a catch-up up to `head` runs in worker threads, a thread each, beside the others
+   * run here: those a thread can load, when the catch-up is long, the store and the read models can be opened by
+   * another thread, and at least two threads would work at once. Projections that read the events' data share one
+   * thread, which parses it once for all of them; those that do not, another, which reads no data at all.
+   */
+  private threadGroups(head: bigint): Slot[][] {
+    const wanted = this.options.threads ?? 'auto';
+    if (wanted === false || this.readModels.db.memory || !this.store.readerForThread()) return [];
+    if (wanted === 'auto' && head - this.position < THREADS_MIN_EVENTS) return [];
+    const loadable = this.slots.filter((slot) => slot.projection.source !== undefined);
+    const readsData = (slot: Slot) => slot.projection.reads?.includes('data') !== false;
+    const groups = [loadable.filter(readsData), loadable.filter((slot) => !readsData(slot))].filter((g) => g.length);
+    const threads = groups.length + (loadable.length < this.slots.length ? 1 : 0);
+    return threads >= 2 ? groups : [];
+  }
+
+  /**
+   * Catches each group of projections up in a worker thread (its own reader of the log, its own connection to the
+   * read models, its own commits and checkpoints) and the others here, all at once. Progress is reported at the
+   * lowest position reached by any of them, with the events read by the one that read most. Projections a thread
+   * could not load are caught up here afterwards.
+   */
+  private async catchUpInParallel(groups: readonly Slot[][], head: bigint): Promise<number> {
+    const threaded = groups.flat();
+    const here = this.slots.filter((slot) => !threaded.includes(slot));
+    const reached = new Map<number, { position: bigint; applied: number }>();
+    let reported = 0;
+    const report = (group: number, position: bigint, count: number) => {
+      const progress = reached.get(group)!;
+      progress.position = position;
+      progress.applied += count;
+      const all = [...reached.values()];
+      const lowestPosition = all.reduce((min, p) => (p.position < min ? p.position : min), position);
+      const most = Math.max(...all.map((p) => p.applied));
+      this.options.onBatch?.(lowestPosition, most - reported);
+      reported = most;
+    };
+    for (let group = 0; group <= groups.length; group++) reached.set(group, { position: -1n, applied: 0 });
+    if (here.length === 0) reached.delete(groups.length);
+    const recipe = this.store.readerForThread()!;
+    const offsetMs = this.clock().getTime() - Date.now();
+    const runs = groups.map((slots, group) =>
+      catchUpInThread({
+        store: recipe,
+        readModels: this.readModels.db.name,
+        projections: slots.map((slot) => slot.projection.source!),
+        head,
+        batchSize: this.batchSize,
+        cachedDocuments: this.cachedDocuments,
+        clockOffsetMs: offsetMs,
+        onBatch: (position, count) => report(group, position, count),
+      }),
+    );
+    const hereRun =
+      here.length > 0 ? this.catchUpHere(here, head, (p, c) => report(groups.length, p, c), false) : Promise.resolve(0);
+    const outcomes = await Promise.allSettled([...runs, hereRun]);
+    // What the threads committed is in the file: this projector goes on from their checkpoints.
+    const fallback: Slot[] = [];
+    groups.forEach((slots, i) => {
+      const outcome = outcomes[i]!;
+      slots.forEach((slot) => {
+        slot.cache.clear();
+        slot.position = this.readModels.checkpoint(slot.projection.name)!.position;
+        if (outcome.status === 'fulfilled' && outcome.value === NOT_LOADED) fallback.push(slot);
+      });
+    });
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    const applied = Math.max(...outcomes.map((o) => (o as PromiseFulfilledResult<number>).value));
+    if (fallback.length === 0) return applied;
+    return Math.max(applied, await this.catchUpHere(fallback, head, this.options.onBatch, false));
   }
 
   /**
@@ -291,12 +400,14 @@ export class Projector {
     return done;
   }
 
+  /** Moves every checkpoint behind `position` up to it (none goes back). */
   private advanceTo(position: bigint): void {
     const now = this.clock().toISOString();
+    const behind = this.slots.filter((slot) => slot.position < position);
     this.readModels.db.transaction(() => {
-      this.slots.forEach((slot) => this.readModels.saveCheckpoint(slot.projection.name, position, now));
+      behind.forEach((slot) => this.readModels.saveCheckpoint(slot.projection.name, position, now));
     })();
-    this.slots.forEach((slot) => (slot.position = position));
+    behind.forEach((slot) => (slot.position = position));
     this.notifyWaiters();
   }
 
@@ -306,4 +417,9 @@ export class Projector {
     this.waiters = this.waiters.filter((waiter) => this.position < waiter.position);
     reached.forEach((waiter) => waiter.resolve(true));
   }
+}
+
+/** The lowest checkpoint of these slots (-1n when there are none). */
+function lowest(slots: readonly Slot[]): bigint {
+  return slots.reduce((min, slot) => (slot.position < min ? slot.position : min), slots[0]?.position ?? -1n);
 }

@@ -31,6 +31,8 @@ export interface RebuildOptions {
    */
   readonly cachedDocuments?: number;
   readonly clock?: () => Date;
+  /** Whether projections that have a `source` are rebuilt in worker threads (see ProjectorOptions.threads). */
+  readonly threads?: boolean | 'auto';
 }
 
 /** Asked to rebuild a projection this deployment does not have. */
@@ -73,6 +75,7 @@ export async function rebuildProjections(
     batchSize: options.batchSize ?? 5_000,
     cachedDocuments: options.cachedDocuments ?? 20_000,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
     onBatch: (position, count) => {
       applied += count;
       onProgress?.({ projections: selectedNames, applied, position, head });

@@ -25,6 +25,8 @@ export const communeDirectoryProjection: Projection<CommuneDirectoryDoc> = {
   name: 'commune-directory',
   version: 1,
   filter: { streamPrefixes: [COMMUNE_STREAM_PREFIX] },
+  reads: ['data', 'recordedAt'],
+  source: { module: __filename, exportName: 'communeDirectoryProjection' },
   documentIdOf: (event) => (known.has(event.type) ? event.streamId.slice(COMMUNE_STREAM_PREFIX.length) : undefined),
   evolve: (doc, event: RecordedEvent) => {
     const state = communeDecider.evolve(doc?.state ?? communeDecider.initialState(), event as unknown as CommuneEvent);

@@ -20,6 +20,8 @@ export const activityFeedProjection: Projection<ActivityDoc> = {
   name: 'activity-feed',
   version: 3,
   filter: { streamPrefixes: [COMMUNE_STREAM_PREFIX] },
+  reads: ['actor', 'recordedAt'],
+  source: { module: __filename, exportName: 'activityFeedProjection' },
   documentIdOf: (event) => event.position.toString(),
   key: { column: 'position', type: 'INTEGER' },
   documentPerEvent: true,

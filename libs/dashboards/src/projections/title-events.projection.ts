@@ -32,6 +32,8 @@ export const titleEventsProjection: Projection<TitleEventDoc> = {
   name: 'title-events',
   version: 1,
   filter: { streamPrefixes: [COMMUNE_STREAM_PREFIX], eventTypes: Object.keys(KIND_OF) },
+  reads: ['id', 'data'],
+  source: { module: __filename, exportName: 'titleEventsProjection' },
   documentIdOf: (event) => (KIND_OF[event.type] ? event.id : undefined),
   documentPerEvent: true,
   evolve: (doc, event) => titleEventOf(event) ?? doc,

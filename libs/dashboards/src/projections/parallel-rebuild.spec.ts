@@ -1,0 +1,74 @@
+import * as path from 'node:path';
+import { communeDirectoryProjection } from '@cdce/communes';
+import { Projector, rebuildProjections, type RebuildProgress, SqliteReadModelStore } from '@cdce/projections';
+import { DASHBOARD_PROJECTIONS } from '../index';
+import { campaignScenario } from '../testing/campaign-scenario';
+import { TestLog } from '../testing/commune-history';
+
+const PROJECTIONS = [communeDirectoryProjection, ...DASHBOARD_PROJECTIONS];
+
+/** Every row of every projection's table, in key order. */
+function rowsOf(readModels: SqliteReadModelStore): Record<string, unknown[]> {
+  return Object.fromEntries(
+    PROJECTIONS.map((p) => {
+      const table = SqliteReadModelStore.tableOf(p);
+      return [table, readModels.db.prepare(`SELECT * FROM ${table} ORDER BY 1`).raw().all()];
+    }),
+  );
+}
+
+describe('rebuilding the read models in worker threads', () => {
+  let log: TestLog;
+  let live: Record<string, unknown[]>;
+
+  beforeAll(async () => {
+    log = new TestLog();
+    await campaignScenario(log);
+    // The live projector: events applied as they come, in small batches.
+    const projector = new Projector(log.store, log.readModels, PROJECTIONS, { batchSize: 7 });
+    projector.start();
+    expect(await projector.waitFor(await log.store.headPosition(), 20_000)).toBe(true);
+    await projector.stop();
+    live = rowsOf(log.readModels);
+  }, 60_000);
+  afterAll(() => log.close());
+
+  it('gives the read models the live projector gives, each projection group in its own thread', async () => {
+    const readModels = SqliteReadModelStore.open(path.join(log.dir, 'rebuilt-in-threads.sqlite'));
+    const progress: RebuildProgress[] = [];
+    const result = await rebuildProjections(log.store, readModels, PROJECTIONS, undefined, (p) => progress.push(p), {
+      threads: true,
+      batchSize: 50,
+    });
+    const head = await log.store.headPosition();
+    expect(rowsOf(readModels)).toEqual(live);
+    expect(live[SqliteReadModelStore.tableOf(communeDirectoryProjection)]!.length).toBeGreaterThan(5);
+    expect(readModels.checkpoints().map((c) => c.position)).toEqual(PROJECTIONS.map(() => head));
+    expect(result.applied).toBe(Number(head) + 1);
+    // Progress: positions only move forward and reach the head once every thread is there.
+    const positions = progress.map((p) => p.position);
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(progress.at(-1)).toMatchObject({ position: head, applied: Number(head) + 1 });
+    readModels.close();
+  }, 60_000);
+
+  it('gives the same read models in this thread, reading only the parts of events the projections read', async () => {
+    const readModels = SqliteReadModelStore.open(path.join(log.dir, 'rebuilt-here.sqlite'));
+    await rebuildProjections(log.store, readModels, PROJECTIONS, undefined, undefined, {
+      threads: false,
+      batchSize: 50,
+    });
+    expect(rowsOf(readModels)).toEqual(live);
+    readModels.close();
+  });
+
+  it('goes on live from the checkpoints the threads committed', async () => {
+    const readModels = SqliteReadModelStore.open(path.join(log.dir, 'rebuilt-then-live.sqlite'));
+    const projector = new Projector(log.store, readModels, PROJECTIONS, { threads: true, batchSize: 50 });
+    await projector.catchUp();
+    const head = await log.store.headPosition();
+    expect(projector.position).toBe(head);
+    expect(rowsOf(readModels)).toEqual(live);
+    readModels.close();
+  }, 60_000);
+});
