@@ -6,6 +6,7 @@ import { eventIdFor } from './event-id';
 import type { AppendOptions, EventStore } from './event-store.port';
 import { handleCommand } from './handle-command';
 import { StreamStateCache } from './stream-state-cache';
+import { RecordedCommands } from './recorded-commands';
 
 type Tally = { status: 'closed' } | { status: 'open'; total: number };
 type TallyCommand =
@@ -331,7 +332,7 @@ describe('handleCommand with a stream state cache', () => {
 
   it('evicts the least recently used stream beyond its capacity', async () => {
     const cache = new StreamStateCache<number>(2);
-    const entry = (revision: bigint) => ({ revision, position: revision, state: 0, commands: new Map() });
+    const entry = (revision: bigint) => ({ revision, position: revision, state: 0, commands: new RecordedCommands() });
     cache.set('a', entry(0n));
     cache.set('b', entry(0n));
     cache.get('a');

@@ -8,6 +8,7 @@ import {
   WrongExpectedRevisionError,
 } from './errors';
 import type { EventStore, ExpectedRevision } from './event-store.port';
+import { RecordedCommands } from './recorded-commands';
 import type { CachedStream, StreamStateCache } from './stream-state-cache';
 
 export interface HandleCommandOptions<State = unknown> {
@@ -70,7 +71,9 @@ async function attemptOnce<State, C extends Command, E extends DomainEvent>(
 ): Promise<CommandResult<State, E>> {
   const current = await catchUp(store, streamId, decider, cache?.get(streamId));
   cache?.set(streamId, current);
-  if (current.commands.has(context.commandId)) return firstResult(store, streamId, current, context.commandId);
+  if (current.commands.find(context.commandId, current.revision)) {
+    return firstResult(store, streamId, current, context.commandId);
+  }
   if (typeof expectedRevision === 'bigint' && expectedRevision !== current.revision) {
     // Fail before deciding: the decision would be based on a state the caller has not seen.
     throw new WrongExpectedRevisionError(
@@ -106,7 +109,7 @@ async function attemptOnce<State, C extends Command, E extends DomainEvent>(
     if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)) throw error;
     const latest = await catchUp(store, streamId, decider, current);
     cache?.set(streamId, latest);
-    if (!latest.commands.has(context.commandId)) throw error;
+    if (!latest.commands.find(context.commandId, latest.revision)) throw error;
     return firstResult(store, streamId, latest, context.commandId);
   }
   // Stores that return what they recorded spare a read; the others are read back.
@@ -134,7 +137,7 @@ async function firstResult<State, E extends DomainEvent>(
   current: CachedStream<State>,
   commandId: string,
 ): Promise<CommandResult<State, E>> {
-  const { from, to } = current.commands.get(commandId)!;
+  const { from, to } = current.commands.find(commandId, current.revision)!;
   const events = await store.readStream<E>(streamId, { fromRevision: from, toRevision: to });
   return {
     events,
@@ -156,7 +159,7 @@ async function catchUp<State, C extends Command, E extends DomainEvent>(
     revision: -1n,
     position: -1n,
     state: decider.initialState(),
-    commands: new Map(),
+    commands: new RecordedCommands(),
   };
   const known = new Set<string>(decider.eventTypes);
   let events: RecordedEvent<E>[];
@@ -171,20 +174,18 @@ async function catchUp<State, C extends Command, E extends DomainEvent>(
   return advance(start, events, decider);
 }
 
-/** The fold after `events` (already known to the decider); the cached entry itself is never mutated. */
+/** The fold after `events` (already known to the decider); the cached entry itself is never changed. */
 function advance<State, C extends Command, E extends DomainEvent>(
   fold: CachedStream<State>,
   events: readonly RecordedEvent<E>[],
   decider: Decider<State, C, E>,
 ): CachedStream<State> {
   if (events.length === 0) return fold;
-  const commands = new Map(fold.commands);
   let state = fold.state;
   for (const event of events) {
-    const seen = commands.get(event.metadata.commandId);
-    commands.set(event.metadata.commandId, { from: seen?.from ?? event.revision, to: event.revision });
+    fold.commands.record(event.metadata.commandId, event.revision);
     state = decider.evolve(state, event as unknown as E);
   }
   const last = events[events.length - 1]!;
-  return { revision: last.revision, position: last.position, state, commands };
+  return { revision: last.revision, position: last.position, state, commands: fold.commands };
 }

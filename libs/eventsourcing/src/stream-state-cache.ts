@@ -1,10 +1,15 @@
+import type { RecordedCommands } from './recorded-commands';
+
 /** What a stream looked like after folding its events up to `revision`. */
 export interface CachedStream<State> {
   readonly revision: bigint;
   readonly position: bigint;
   readonly state: State;
-  /** Command id → revisions of the events it recorded, so that a repeated command is recognised without a full read. */
-  readonly commands: ReadonlyMap<string, { readonly from: bigint; readonly to: bigint }>;
+  /**
+   * The commands recorded on the stream, so that a repeated command is recognised without a full read; shared with
+   * the stream's later folds: look up with `revision` (`commands.find(id, revision)`).
+   */
+  readonly commands: RecordedCommands;
 }
 
 /**
