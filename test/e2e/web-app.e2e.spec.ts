@@ -126,7 +126,16 @@ describeInBrowser('the coordination web app in headless chromium', () => {
         await page.getByRole('button', { name: 'Afmelden' }).waitFor();
         expect(await page.getAttribute('html', 'lang')).toBe('nl');
         await expect(heading(page).textContent()).resolves.toBe('Dashboard');
+        // Queries answer with French names; the page shows the Dutch ones from the reference data.
+        const momentum = page.locator('section', {
+          has: page.getByRole('heading', { name: 'Gemeenten die vaart verliezen' }),
+        });
+        await momentum.getByRole('link', { name: 'Luik', exact: true }).waitFor();
+        await page.getByText('Henegouwen', { exact: true }).first().waitFor();
+        expect(await page.getByText('Hainaut', { exact: true }).count()).toBe(0);
         await shot(page, '02-dashboard-nl');
+        await page.getByRole('link', { name: 'Luik', exact: true }).first().click();
+        await expect(heading(page).textContent()).resolves.toBe('Luik');
         await page.reload();
         await page.getByRole('button', { name: 'Afmelden' }).waitFor();
       } finally {

@@ -59,6 +59,15 @@ export interface Actor {
   readonly revoked: boolean;
 }
 
+/** One entry of `GET /api/municipalities`: reference names in French, Dutch and German. */
+export interface MunicipalityReference {
+  readonly nis: string;
+  readonly names: { readonly fr: string; readonly nl: string; readonly de?: string };
+  readonly province: { readonly fr: string; readonly nl: string } | null;
+  readonly region: string;
+  readonly successor?: string;
+}
+
 /** One row of `GET /api/communes`. */
 export interface CommuneListItem {
   readonly nis: string;

@@ -16,6 +16,7 @@ import { isMissingEndpoint, MissingEndpoint, ProblemMessage } from '../component
 import { StatusBadge } from '../components/status-badge';
 import { eventLabel, formatDate, formatDateTime, formatNumber, hasKey, reasonLabel, roleLabel, t } from '../i18n/i18n';
 import { useActors } from '../lib/actors';
+import { useLocalNames } from '../lib/local-names';
 import { Link, usePageTitle } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
 import { type Resource, useResource } from '../lib/use-resource';
@@ -27,6 +28,7 @@ const DAY = 24 * 3600 * 1000;
 export function CommunePage({ nis }: { readonly nis: string }) {
   const { session } = useSession();
   const can = session ? abilities(session) : { review: false, history: false, contacts: false, campaign: false };
+  const names = useLocalNames();
   const [commune, reload] = useResource(`state-${nis}`, (signal) =>
     get<CommuneStateResponse>(`/api/communes/${nis}`, signal),
   );
@@ -41,7 +43,7 @@ export function CommunePage({ nis }: { readonly nis: string }) {
     `partners-${nis}-${commune.state === 'ready' ? commune.data.revision : ''}`,
     (signal) => get<CommunePartners>(`/api/communes/${nis}/partners`, signal),
   );
-  usePageTitle(commune.state === 'ready' ? commune.data.name : t('app.loading'));
+  usePageTitle(commune.state === 'ready' ? names.commune(nis, commune.data.name) : t('app.loading'));
 
   if (commune.state === 'loading') return <Loading />;
   if (commune.state === 'failed')
@@ -62,7 +64,7 @@ export function CommunePage({ nis }: { readonly nis: string }) {
     <>
       <BackLink campaign={can.campaign} />
       <div className="page-heading page-heading--commune">
-        <h1>{name}</h1>
+        <h1>{names.commune(nis, name)}</h1>
         <StatusBadge status={state.status} />
         <p className="page-heading__meta">
           {t('commune.nis', { nis })} · {t('commune.revision', { revision })}

@@ -4,7 +4,8 @@ import { COMMUNE_STATUSES, type CommuneList } from '../api/types';
 import { Loading } from '../components/loading';
 import { ProblemMessage } from '../components/problem-message';
 import { StatusBadge } from '../components/status-badge';
-import { formatDate, formatNumber, reasonLabel, t } from '../i18n/i18n';
+import { currentLanguage, formatDate, formatNumber, reasonLabel, t } from '../i18n/i18n';
+import { useLocalNames } from '../lib/local-names';
 import { Link, navigate, usePageTitle, useLocation } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
@@ -21,6 +22,7 @@ export function CommunesPage() {
   const { session } = useSession();
   const campaign = session ? abilities(session).campaign : true;
   const title = campaign ? t('communes.title') : t('communes.titleCopil');
+  const names = useLocalNames();
   usePageTitle(title);
   const { search } = useLocation();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, search.get(f) ?? ''])) as Record<Filter, string>;
@@ -91,7 +93,7 @@ export function CommunesPage() {
                 <option value="">{t('communes.allProvinces')}</option>
                 {PROVINCES.map((p) => (
                   <option key={p} value={p}>
-                    {p}
+                    {names.province(p)}
                   </option>
                 ))}
               </select>
@@ -146,6 +148,10 @@ export function CommunesPage() {
 }
 
 function CommuneTable({ list, busy }: { readonly list: CommuneList; readonly busy: boolean }) {
+  const names = useLocalNames();
+  // The reader's language first, the other national language beside it (« Luik / Liège »).
+  const language = currentLanguage();
+  const other = language === 'nl' ? 'fr' : 'nl';
   return (
     <section aria-busy={busy}>
       <p className="result-count" role="status">
@@ -177,11 +183,11 @@ function CommuneTable({ list, busy }: { readonly list: CommuneList; readonly bus
               {list.items.map((c) => (
                 <tr key={c.nis}>
                   <th scope="row">
-                    <Link to={`/communes/${c.nis}`}>{c.names.fr}</Link>
-                    {c.names.nl !== c.names.fr && (
-                      <span className="muted" lang="nl">
+                    <Link to={`/communes/${c.nis}`}>{c.names[language]}</Link>
+                    {c.names[other] !== c.names[language] && (
+                      <span className="muted" lang={other}>
                         {' '}
-                        / {c.names.nl}
+                        / {c.names[other]}
                       </span>
                     )}
                     {c.names.de && c.names.de !== c.names.fr && c.names.de !== c.names.nl && (
@@ -198,7 +204,9 @@ function CommuneTable({ list, busy }: { readonly list: CommuneList; readonly bus
                     )}
                   </td>
                   <td className="hide-narrow">
-                    {c.province ?? t(`region.${c.region === 'brussels' ? 'brussels' : 'wallonia'}`)}
+                    {c.province
+                      ? names.province(c.province)
+                      : t(`region.${c.region === 'brussels' ? 'brussels' : 'wallonia'}`)}
                   </td>
                   <td>{c.validUntil ? formatDate(c.validUntil) : t('app.unknown')}</td>
                   <td className="hide-narrow">{c.lastGrade ?? t('app.unknown')}</td>

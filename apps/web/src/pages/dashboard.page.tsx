@@ -14,6 +14,7 @@ import {
   roleLabel,
   t,
 } from '../i18n/i18n';
+import { useLocalNames } from '../lib/local-names';
 import { Link, usePageTitle } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
 import { type Resource, useResource } from '../lib/use-resource';
@@ -162,6 +163,7 @@ function Figures({
 }
 
 function MomentumList({ figures }: { readonly figures: DashboardFigures }) {
+  const names = useLocalNames();
   const { communes, total } = figures.losingMomentum;
   if (total === 0) return <p className="empty">{t('dashboard.momentum.none')}</p>;
   const shown = communes.slice(0, 8);
@@ -171,7 +173,7 @@ function MomentumList({ figures }: { readonly figures: DashboardFigures }) {
         {shown.map((c) => (
           <li key={c.nis}>
             <Link to={`/communes/${c.nis}`} className="item-list__title">
-              {c.name}
+              {names.commune(c.nis, c.name)}
             </Link>
             {c.since && (
               <span className="item-list__meta"> {t('dashboard.momentum.since', { date: formatDate(c.since) })}</span>
@@ -201,6 +203,7 @@ function MomentumList({ figures }: { readonly figures: DashboardFigures }) {
 }
 
 function Deadlines({ figures }: { readonly figures: DashboardFigures }) {
+  const names = useLocalNames();
   const due = figures.renewalsDue.communes.slice(0, 10);
   if (due.length === 0) return <p className="empty">{t('dashboard.deadlines.none')}</p>;
   return (
@@ -208,7 +211,7 @@ function Deadlines({ figures }: { readonly figures: DashboardFigures }) {
       {due.map((c) => (
         <li key={c.nis} className={c.daysLeft < 0 ? 'item-list__item--late' : undefined}>
           <Link to={`/communes/${c.nis}`} className="item-list__title">
-            {c.name}
+            {names.commune(c.nis, c.name)}
           </Link>{' '}
           <StatusBadge status={c.status} />
           <span className="item-list__meta">
@@ -232,9 +235,10 @@ function groupCounts(byStatus: StatusCounts): Record<string, number> {
 }
 
 function Charts({ figures }: { readonly figures: DashboardFigures }) {
+  const names = useLocalNames();
   const groupSeries: ChartSeries[] = GROUPS.map((g) => ({ key: g.key, label: t(g.label), tone: g.tone }));
   const provinces = figures.byProvince.map((p) => ({
-    label: p.province ?? t('dashboard.province.none'),
+    label: p.province ? names.province(p.province) : t('dashboard.province.none'),
     values: groupCounts(p.byStatus),
   }));
   const engaged = provinces.some((p) => Object.values(p.values).some((v) => v > 0));
@@ -290,6 +294,7 @@ function Charts({ figures }: { readonly figures: DashboardFigures }) {
 }
 
 function Activity({ resource }: { readonly resource: Resource<ActivityPage> }) {
+  const names = useLocalNames();
   if (resource.state === 'loading') return <Loading />;
   if (resource.state === 'failed') {
     if (isMissingEndpoint(resource.error)) return <MissingEndpoint endpoint="GET /api/activity" />;
@@ -304,7 +309,7 @@ function Activity({ resource }: { readonly resource: Resource<ActivityPage> }) {
           <li key={item.position}>
             <time dateTime={item.recordedAt}>{formatDateTime(item.recordedAt)}</time>
             <span>
-              <Link to={`/communes/${item.nis}`}>{item.name}</Link> — {eventLabel(item.type)}{' '}
+              <Link to={`/communes/${item.nis}`}>{names.commune(item.nis, item.name)}</Link> — {eventLabel(item.type)}{' '}
               <span className="muted">({t('commune.timeline.by', { role: roleLabel(item.actorRole) })})</span>
             </span>
           </li>

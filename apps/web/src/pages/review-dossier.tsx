@@ -7,6 +7,7 @@ import { Notice } from '../components/notice';
 import { ProblemMessage } from '../components/problem-message';
 import { StatusBadge } from '../components/status-badge';
 import { t } from '../i18n/i18n';
+import { useLocalNames } from '../lib/local-names';
 import { Link, usePageTitle } from '../lib/router';
 import { useCommand } from '../lib/use-command';
 import { useResource } from '../lib/use-resource';
@@ -20,11 +21,14 @@ export function ReviewDossier({ nis }: { readonly nis: string }) {
   const [commune, reload] = useResource(`review-${nis}`, (signal) =>
     get<CommuneStateResponse>(`/api/communes/${nis}`, signal),
   );
+  const names = useLocalNames();
   const [done, setDone] = useState<string | null>(null);
   // Forms start empty again after a recorded decision, but keep what was typed through a refusal or a reload.
   const [generation, setGeneration] = useState(0);
   usePageTitle(
-    commune.state === 'ready' ? t('review.dossier.heading', { name: commune.data.name }) : t('review.title'),
+    commune.state === 'ready'
+      ? t('review.dossier.heading', { name: names.commune(nis, commune.data.name) })
+      : t('review.title'),
   );
 
   const back = (
@@ -52,7 +56,7 @@ export function ReviewDossier({ nis }: { readonly nis: string }) {
     <>
       {back}
       <div className="page-heading page-heading--commune">
-        <h1>{t('review.dossier.heading', { name })}</h1>
+        <h1>{t('review.dossier.heading', { name: names.commune(nis, name) })}</h1>
         <StatusBadge status={state.status} />
         <p className="page-heading__meta">
           {t('review.dossier.revision', { revision })} ·{' '}

@@ -5,6 +5,7 @@ import { isMissingEndpoint, ProblemMessage } from '../components/problem-message
 import { StatusBadge } from '../components/status-badge';
 import { formatDate, formatNumber, t } from '../i18n/i18n';
 import { useActors } from '../lib/actors';
+import { useLocalNames } from '../lib/local-names';
 import { Link, usePageTitle } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
@@ -61,6 +62,7 @@ async function loadQueue(signal: AbortSignal): Promise<QueueResult> {
 function Queue() {
   const [queue, reload] = useResource('review-queue', loadQueue);
   const actorOf = useActors();
+  const names = useLocalNames();
   return (
     <>
       <div className="page-heading">
@@ -95,7 +97,7 @@ function Queue() {
                   {queue.data.queue.items.map((item) => (
                     <tr key={item.nis}>
                       <th scope="row">
-                        <Link to={`/communes/${item.nis}`}>{item.name}</Link>
+                        <Link to={`/communes/${item.nis}`}>{names.commune(item.nis, item.name)}</Link>
                         {item.dossier && item.dossier.unmet > 0 && (
                           <span className="muted block">{t('review.unmetNote', { count: item.dossier.unmet })}</span>
                         )}
@@ -122,7 +124,7 @@ function Queue() {
                         <Link
                           className="button button--small"
                           to={`/revue/${item.nis}`}
-                          aria-label={`${t('review.open')} : ${item.name}`}
+                          aria-label={`${t('review.open')} : ${names.commune(item.nis, item.name)}`}
                         >
                           {t('review.open')}
                         </Link>

@@ -5,6 +5,7 @@ import { DossierHttpController } from './dossier.http.controller';
 import { EndOfTitleHttpController } from './end-of-title.http.controller';
 import { FairOMeterHttpController } from './fair-o-meter.http.controller';
 import { MomentumHttpController } from './momentum.http.controller';
+import { MunicipalitiesHttpController } from './municipalities.http.controller';
 import { PartnersHttpController } from './partners.http.controller';
 
 /** Every controller of the communes HTTP module: one endpoint per command a person sends, and the queries. */
@@ -17,4 +18,5 @@ export const COMMUNE_CONTROLLERS = [
   MomentumHttpController,
   EndOfTitleHttpController,
   CommuneQueriesHttpController,
+  MunicipalitiesHttpController,
 ];
