@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WalCheckpointer } from '@cdce/eventsourcing';
 import type { ColumnValue, Projection } from './projection';
+import { rowsPerStatement, upsertOfRows } from './multi-row-upsert';
 import { WriterThread } from './writer-thread';
 
 export interface Checkpoint {
@@ -198,6 +199,9 @@ export class DocumentWriter<Doc> {
   readonly keyValue: (id: string) => string | number;
   private readonly select: Database.Statement;
   private readonly upsert: Database.Statement;
+  /** The upsert of several documents at once (see `saveAll`), and the parameters it is run with (reused). */
+  private readonly upsertMany: Database.Statement;
+  private readonly manyParameters: unknown[];
   private readonly remove: Database.Statement;
   private readonly columns: Array<[string, (doc: Doc) => ColumnValue]>;
   /** False when SQL gives the document back from the columns (`documentSql`). */
@@ -224,6 +228,9 @@ export class DocumentWriter<Doc> {
     this.removeSql = `DELETE FROM ${table} WHERE ${key} = ?`;
     this.upsert = db.prepare(this.upsertSql);
     this.remove = db.prepare(this.removeSql);
+    const rows = rowsPerStatement(this.arity);
+    this.upsertMany = db.prepare(upsertOfRows(this.upsertSql, this.arity, rows));
+    this.manyParameters = new Array<unknown>(rows * this.arity);
   }
 
   get name(): string {
@@ -240,6 +247,36 @@ export class DocumentWriter<Doc> {
     else this.upsert.run(this.rowOf(id, doc));
   }
 
+  /**
+   * Writes these documents (undefined: deletes it), as `save` would one by one, but upserts them several at a time
+   * in one statement (see `rowsPerStatement`): a catch-up writes thousands per commit, and each statement run costs a call into
+   * SQLite, its bindings and its VDBE start-up. Call inside a transaction. Each id appears once in a map, so the
+   * order of writes to different rows is irrelevant to their outcome (and to the per-row triggers).
+   */
+  saveAll(docs: ReadonlyMap<string, Doc | undefined>): void {
+    const parameters = this.manyParameters;
+    const full = parameters.length;
+    let filled = 0;
+    for (const [id, doc] of docs) {
+      if (doc === undefined) {
+        this.remove.run(this.keyValue(id));
+        continue;
+      }
+      filled = this.fill(parameters, filled, id, doc);
+      if (filled === full) {
+        this.upsertMany.run(parameters);
+        filled = 0;
+      }
+    }
+    // The last rows, fewer than a statement takes: one at a time.
+    const row = new Array<unknown>(this.arity);
+    for (let start = 0; start < filled; start += this.arity) {
+      for (let j = 0; j < row.length; j++) row[j] = parameters[start + j];
+      this.upsert.run(row);
+    }
+    parameters.fill(undefined);
+  }
+
   /** The upsert's parameters for a document: key, JSON (unless SQL gives it back), then the columns. */
   rowOf(id: string, doc: Doc): unknown[] {
     const row: unknown[] = [];
@@ -254,9 +291,16 @@ export class DocumentWriter<Doc> {
 
   /** Appends the upsert's parameters for a document to a flat list (rows one after the other, `arity` each). */
   appendRow(target: unknown[], id: string, doc: Doc): void {
-    target.push(this.keyValue(id));
-    if (this.storesJson) target.push(JSON.stringify(doc));
-    for (const [, value] of this.columns) target.push(value(doc));
+    this.fill(target, target.length, id, doc);
+  }
+
+  /** Writes a document's upsert parameters into `target` from index `at`; returns the index after them. */
+  private fill(target: unknown[], at: number, id: string, doc: Doc): number {
+    let i = at;
+    target[i++] = this.keyValue(id);
+    if (this.storesJson) target[i++] = JSON.stringify(doc);
+    for (const [, value] of this.columns) target[i++] = value(doc);
+    return i;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { PARAMETERS_PER_STATEMENT } from './multi-row-upsert';
 
 /** What one commit writes to one read-model table, as SQL and parameters (a worker thread cannot share statements). */
 export interface TableWrites {
@@ -16,7 +17,8 @@ export interface TableWrites {
 
 /**
  * The worker's code, plain JavaScript run with `eval` so that it needs no build step (ts-jest, ts-node, dist alike).
- * It applies each commit in ONE transaction and answers with its sequence number, or the error that rolled it back.
+ * It applies each commit in ONE transaction, upserting rows several at a time (see DocumentWriter.saveAll), and
+ * answers with its sequence number, or the error that rolled it back.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -29,13 +31,27 @@ const statement = (sql) => {
   if (!prepared) statements.set(sql, (prepared = db.prepare(sql)));
   return prepared;
 };
+// The upsert of several rows at once, as upsertOfRows makes it in the projector's thread.
+const upsertOfRows = (sql, arity, rows) => {
+  const tuple = '(' + new Array(arity).fill('?').join(', ') + ')';
+  return sql.replace('VALUES ' + tuple, 'VALUES ' + new Array(rows).fill(tuple).join(', '));
+};
 const checkpoint = db.prepare(workerData.checkpoint);
 const commit = db.transaction((writes) => {
   for (const table of writes) {
+    const { arity, rows } = table;
+    const many = Math.max(1, Math.floor(workerData.parametersPerStatement / arity));
+    const upsertMany = statement(upsertOfRows(table.upsert, arity, many));
+    const parametersOfMany = new Array(many * arity);
+    let i = 0;
+    for (; i + parametersOfMany.length <= rows.length; i += parametersOfMany.length) {
+      for (let j = 0; j < parametersOfMany.length; j++) parametersOfMany[j] = rows[i + j];
+      upsertMany.run(parametersOfMany);
+    }
     const upsert = statement(table.upsert);
-    const parameters = new Array(table.arity);
-    for (let i = 0; i < table.rows.length; i += table.arity) {
-      for (let j = 0; j < table.arity; j++) parameters[j] = table.rows[i + j];
+    const parameters = new Array(arity);
+    for (; i < rows.length; i += arity) {
+      for (let j = 0; j < arity; j++) parameters[j] = rows[i + j];
       upsert.run(parameters);
     }
     const remove = statement(table.remove);
@@ -77,7 +93,13 @@ export class WriterThread {
   private constructor(file: string, pragmas: readonly string[], checkpointSql: string) {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), file, pragmas, checkpoint: checkpointSql },
+      workerData: {
+        driver: require.resolve('better-sqlite3'),
+        file,
+        pragmas,
+        checkpoint: checkpointSql,
+        parametersPerStatement: PARAMETERS_PER_STATEMENT,
+      },
     });
     this.worker.on('message', ({ seq, error }: { seq: number; error?: { message: string; code?: string } }) => {
       const waiter = this.waiting.get(seq);
