@@ -56,6 +56,11 @@ export function evolveInto(
   const perEvent = projection.documentPerEvent === true;
   let first = 0;
   while (first < batch.length && batch[first]!.position <= pending.appliedTo) first++;
+  if (projection.evolveMany && !perEvent) {
+    evolveRunsInto(pending, batch, first);
+    pending.appliedTo = upTo;
+    return;
+  }
   for (let i = first; i < batch.length; i++) {
     const event = batch[i]!;
     if (!accepts(event)) continue;
@@ -64,6 +69,27 @@ export function evolveInto(
     docs.set(id, evolveOrExplain(projection, perEvent ? undefined : current(pending, id), event));
   }
   pending.appliedTo = upTo;
+}
+
+/**
+ * `evolveInto` for a projection with `evolveMany`: each document's events of the batch (from `first`), in log order,
+ * folded in one call. Documents are independent of one another, so folding each one's events together gives what
+ * folding the batch event by event gives.
+ */
+function evolveRunsInto(pending: Pending, batch: readonly RecordedEvent[], first: number): void {
+  const { slot, docs } = pending;
+  const { projection, accepts } = slot;
+  const runs = new Map<string, RecordedEvent[]>();
+  for (let i = first; i < batch.length; i++) {
+    const event = batch[i]!;
+    if (!accepts(event)) continue;
+    const id = projection.documentIdOf(event);
+    if (id === undefined) continue;
+    const run = runs.get(id);
+    if (run) run.push(event);
+    else runs.set(id, [event]);
+  }
+  runs.forEach((events, id) => docs.set(id, evolveManyOrExplain(projection, current(pending, id), events)));
 }
 
 /** The document as the pending changes, the cache or the table have it (undefined values mean "absent"). */
@@ -145,6 +171,17 @@ export class ProjectionFailedError extends Error {
       },
     );
     this.name = 'ProjectionFailedError';
+  }
+}
+
+/** `evolveMany`; when it throws, the events are folded one by one with `evolve` to name the one that fails. */
+function evolveManyOrExplain(projection: Projection<unknown>, doc: unknown, events: readonly RecordedEvent[]): unknown {
+  try {
+    return projection.evolveMany!(doc, events);
+  } catch (error) {
+    // evolveMany left `doc` as it was: the plain fold from it finds the failing event, if evolve fails too.
+    events.reduce((folded, event) => evolveOrExplain(projection, folded, event), doc);
+    throw new ProjectionFailedError(projection.name, events[0]!.position, events[0]!.type, error);
   }
 }
 

@@ -115,6 +115,59 @@ describe('Projector', () => {
     }
   });
 
+  it('folds each document’s events of a batch with evolveMany when the projection has it, in order, as evolve would', async () => {
+    await append(store, 'tally-a', 'X', 'Y');
+    await append(store, 'tally-b', 'X');
+    await append(store, 'tally-a', 'Z', 'Removed', 'X');
+    await append(store, 'tally-b', 'Y', 'Z');
+    const plain = tallies();
+    const runs: string[][] = [];
+    const folding: Projection<Tally> = {
+      ...plain,
+      evolveMany: (doc, events) => {
+        runs.push(events.map((event) => `${event.streamId}:${event.type}`));
+        return events.reduce<Tally | undefined>((folded, event) => plain.evolve(folded, event), doc);
+      },
+    };
+    const expected = [
+      { id: 'tally-a', count: 1 },
+      { id: 'tally-b', count: 3 },
+    ];
+    await new Projector(store, readModels, [folding], { batchSize: 4 }).catchUp();
+    expect(rows()).toEqual(expected);
+    // Two batches: each document's events of a batch in one call, in log order.
+    expect(runs).toEqual([
+      ['tally-a:X', 'tally-a:Y', 'tally-a:Z'],
+      ['tally-b:X'],
+      ['tally-a:Removed', 'tally-a:X'],
+      ['tally-b:Y', 'tally-b:Z'],
+    ]);
+    readModels.reset('tallies');
+    const live = new Projector(store, readModels, [folding], { batchSize: 3 });
+    live.start();
+    expect(await live.waitFor(await store.headPosition(), 5000)).toBe(true);
+    await live.stop();
+    expect(rows()).toEqual(expected);
+  });
+
+  it('names the event a failing evolveMany stumbled on, as evolve finds it', async () => {
+    await append(store, 'tally-a', 'X');
+    const { position } = await append(store, 'tally-a', 'Poison', 'Y');
+    const plain = tallies();
+    const folding: Projection<Tally> = {
+      ...plain,
+      evolveMany: (doc, events) =>
+        events.reduce<Tally | undefined>((folded, event) => plain.evolve(folded, event), doc),
+    };
+    await expect(new Projector(store, readModels, [folding]).catchUp()).rejects.toMatchObject({
+      code: 'PROJECTION_FAILED',
+      projection: 'tallies',
+      eventType: 'Poison',
+      position: position - 1n,
+    });
+    expect(rows()).toEqual([]);
+  });
+
   it('deletes a document when evolve returns undefined', async () => {
     await append(store, 'tally-a', 'X', 'Removed');
     await new Projector(store, readModels, [tallies()]).catchUp();

@@ -2,9 +2,10 @@ import type { RecordedEvent } from '@cdce/eventsourcing';
 import type { Projection } from '@cdce/projections';
 import { communeDecider } from '../domain/commune.decider';
 import type { CommuneEvent } from '../domain/commune.events';
+import { foldCommune } from '../domain/commune.fold';
 import type { Commune } from '../domain/commune.state';
 import { COMMUNE_STREAM_PREFIX } from '../domain/nis';
-import { summarise, type CommuneSummary } from './commune-summary';
+import { summarise, summaryAfter, type CommuneSummary } from './commune-summary';
 
 /** One row per commune that has a stream: its whole state (folded with the decider's own `evolve`) and a summary. */
 export interface CommuneDirectoryDoc {
@@ -37,6 +38,19 @@ export const communeDirectoryProjection: Projection<CommuneDirectoryDoc> = {
       updatedAt: event.metadata.recordedAt,
       state,
       summary: summarise(state, doc?.summary, event),
+    };
+  },
+  // The same fold over a document's events of a batch: lists grown in place (foldCommune copies each list it grows
+  // once, never changing `doc`'s), the summary derived once from the last state.
+  evolveMany: (doc, events: readonly RecordedEvent[]) => {
+    const state = foldCommune(events as unknown as CommuneEvent[], doc?.state ?? communeDecider.initialState());
+    const last = events[events.length - 1]!;
+    return {
+      nis: doc?.nis ?? last.streamId.slice(COMMUNE_STREAM_PREFIX.length),
+      revision: last.revision.toString(),
+      updatedAt: last.metadata.recordedAt,
+      state,
+      summary: summaryAfter(state, doc?.summary, events),
     };
   },
   columns: {

@@ -22,6 +22,19 @@ const NO_REASONS: readonly MomentumReason[] = Object.freeze([]);
  * its fields: the previous summary is then returned as it is, so that folding a long stream builds few of them.
  */
 export function summarise(state: Commune, previous: CommuneSummary | undefined, event: RecordedEvent): CommuneSummary {
+  return summaryAfter(state, previous, [event]);
+}
+
+/**
+ * Pure: the summary after `events`, given the state the last one produced and the summary before the first: what
+ * `summarise` gives event after event. Every field but two is read from the state alone, whatever led to it; the
+ * two dates are the first of their kind, kept once set, which the first matching event of the run gives otherwise.
+ */
+export function summaryAfter(
+  state: Commune,
+  previous: CommuneSummary | undefined,
+  events: readonly RecordedEvent[],
+): CommuneSummary {
   const title = 'title' in state ? state.title : null;
   const momentum = 'momentum' in state ? state.momentum : null;
   const next: CommuneSummary = {
@@ -31,11 +44,16 @@ export function summarise(state: Commune, previous: CommuneSummary | undefined, 
     lastGrade: lastGrade(state),
     openAlertReasons: state.status === 'losing_momentum' ? openReasons(state, previous) : NO_REASONS,
     sponsorNis: momentum?.supportPlan?.sponsorNis ?? null,
-    candidacyOpenedAt:
-      previous?.candidacyOpenedAt ?? (event.type === 'CandidacyOpened' ? event.metadata.recordedAt : null),
-    firstTitledAt: previous?.firstTitledAt ?? (event.type === 'TitleAwarded' ? event.metadata.recordedAt : null),
+    candidacyOpenedAt: previous?.candidacyOpenedAt ?? firstRecordedAt(events, 'CandidacyOpened'),
+    firstTitledAt: previous?.firstTitledAt ?? firstRecordedAt(events, 'TitleAwarded'),
   };
   return previous && sameSummary(previous, next) ? previous : next;
+}
+
+/** When the first event of this type was recorded, or null when none is. */
+function firstRecordedAt(events: readonly RecordedEvent[], type: string): string | null {
+  for (const event of events) if (event.type === type) return event.metadata.recordedAt;
+  return null;
 }
 
 /** The grade of the last scored Fair-ô-mètre. */
