@@ -39,6 +39,7 @@ export async function catchUpInThisThread(
       writerThread: false,
       threads: false,
       upTo: job.head,
+      readThroughFilter: job.readThroughFilter,
     });
     return await projector.catchUp();
   } finally {

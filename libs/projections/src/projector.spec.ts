@@ -168,6 +168,28 @@ describe('Projector', () => {
     expect(rows()).toEqual([]);
   });
 
+  it('reads the log through the filter of its one projection when asked: the same documents, skipped events unread', async () => {
+    await append(store, 'tally-a', 'X');
+    await append(store, 'other-b', 'X', 'Y', 'Z');
+    await append(store, 'tally-a', 'Y');
+    const { position } = await append(store, 'other-b', 'X');
+    const batches: [bigint, number][] = [];
+    const projector = new Projector(store, readModels, [tallies()], {
+      readThroughFilter: true,
+      batchSize: 1,
+      onBatch: (at, count) => batches.push([at, count]),
+    });
+    expect(await projector.catchUp()).toBe(2);
+    // The last batch finds none of its events but reaches the head.
+    expect(batches).toEqual([
+      [0n, 1],
+      [4n, 1],
+      [position, 0],
+    ]);
+    expect(rows()).toEqual([{ id: 'tally-a', count: 2 }]);
+    expect(readModels.checkpoint('tallies')?.position).toBe(position);
+  });
+
   it('deletes a document when evolve returns undefined', async () => {
     await append(store, 'tally-a', 'X', 'Removed');
     await new Projector(store, readModels, [tallies()]).catchUp();

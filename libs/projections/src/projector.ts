@@ -44,6 +44,11 @@ export interface ProjectorOptions {
   readonly threads?: boolean | 'auto';
   /** Where a catch-up stops (a thread's catch-up stops where the projector that started it does); default the head. */
   readonly upTo?: bigint;
+  /**
+   * Whether a catch-up of ONE projection reads the log through its filter, so that the events it skips are neither
+   * read nor parsed (nor counted in `onBatch`): what a thread catching up a projection of a few event types does.
+   */
+  readonly readThroughFilter?: boolean;
 }
 
 /** Below this many events, starting threads costs more than it saves. */
@@ -174,8 +179,9 @@ export class Projector {
     const loading = thread ? [] : pending.filter((p) => p.allInMemory).map((p) => p.slot.projection);
     loading.forEach((projection) => this.readModels.dropIndexes(projection));
     const inFlight: Promise<void>[] = [];
-    // Only the parts of each event these projections read.
+    // Only the parts of each event these projections read; only its events for a projection read through its filter.
     const parts = partsReadBy(slots);
+    const filter = this.options.readThroughFilter && slots.length === 1 ? slots[0]!.projection.filter : undefined;
     let applied = 0;
     try {
       let position = lowest(slots);
@@ -184,6 +190,7 @@ export class Projector {
           after: position,
           maxCount: this.batchSize,
           ...(parts ? { parts } : {}),
+          ...(filter ? { filter } : {}),
         });
         if (scannedTo <= position) break;
         // A document evicted from memory is read back from its table: every commit sent must be in it by then.
@@ -227,16 +234,24 @@ export class Projector {
   /**
    * The groups of projections that a catch-up up to `head` runs in worker threads, a thread each, beside the others
    * run here: those a thread can load, when the catch-up is long, the store and the read models can be opened by
-   * another thread, and at least two threads would work at once. Projections that read the events' data share one
-   * thread, which parses it once for all of them; those that do not, another, which reads no data at all.
+   * another thread, and at least two threads would work at once. A projection of a few event types gets a thread of
+   * its own that reads only those events (through its filter), rather than make another thread read and parse every
+   * event's parts for it. Of the others, those that read the events' data share one thread, which parses it once for
+   * all of them; those that do not, another, which reads no data at all.
    */
   private threadGroups(head: bigint): Slot[][] {
     const wanted = this.options.threads ?? 'auto';
     if (wanted === false || this.readModels.db.memory || !this.store.readerForThread()) return [];
     if (wanted === 'auto' && head - this.position < THREADS_MIN_EVENTS) return [];
     const loadable = this.slots.filter((slot) => slot.projection.source !== undefined);
+    const narrow = (slot: Slot) => slot.projection.filter.eventTypes !== undefined;
     const readsData = (slot: Slot) => slot.projection.reads?.includes('data') !== false;
-    const groups = [loadable.filter(readsData), loadable.filter((slot) => !readsData(slot))].filter((g) => g.length);
+    const wide = loadable.filter((slot) => !narrow(slot));
+    const groups = [
+      wide.filter(readsData),
+      wide.filter((slot) => !readsData(slot)),
+      ...loadable.filter(narrow).map((slot) => [slot]),
+    ].filter((g) => g.length);
     const threads = groups.length + (loadable.length < this.slots.length ? 1 : 0);
     return threads >= 2 ? groups : [];
   }
@@ -271,6 +286,7 @@ export class Projector {
         store: recipe,
         readModels: this.readModels.db.name,
         projections: slots.map((slot) => slot.projection.source!),
+        readThroughFilter: slots.length === 1 && slots[0]!.projection.filter.eventTypes !== undefined,
         head,
         batchSize: this.batchSize,
         cachedDocuments: this.cachedDocuments,
