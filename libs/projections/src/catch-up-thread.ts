@@ -25,7 +25,7 @@ export interface ThreadCatchUp {
  * batch alive while it folds it: with the default (16 MB semi-spaces), most of each batch survives a scavenge and is
  * copied to the old generation before it dies. A larger one lets it die young: less time in the garbage collector.
  */
-const YOUNG_GENERATION_MB = 96;
+const YOUNG_GENERATION_MB = 160;
 
 /** The outcome of a thread that could not load the projection (or the store) and did nothing. */
 export const NOT_LOADED = -1;

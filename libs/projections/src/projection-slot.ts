@@ -129,7 +129,7 @@ export function saveInPlace(
   saveCheckpoint: (name: string, position: bigint) => void,
   position: bigint,
 ): void {
-  docs.forEach((doc, id) => slot.writer.save(id, doc));
+  slot.writer.saveAll(docs);
   saveCheckpoint(slot.projection.name, position);
 }
 
