@@ -42,9 +42,10 @@ export interface Projection<Doc> {
   /**
    * Optional, for speed: the document after all of `events` (in log order, at least one, each giving this document's
    * id), exactly what `evolve` applied to each in turn gives; `evolve` stays the definition, and a spec should check
-   * the two agree. The projector calls it with each document's events of a batch, so that it can fold them in one go:
-   * grow lists in place, derive summaries once. It must not change `doc` nor anything reachable from it (the
-   * projector may keep that document in its cache, or be writing it): only what it creates itself is its own.
+   * the two agree. The projector calls it (unless `documentPerEvent`) with each document's events of a batch, so that
+   * it can fold them in one go: grow lists in place, derive summaries once. It must not change `doc` nor anything
+   * reachable from it (the projector may keep that document in its cache, or be writing it): only what it creates
+   * itself is its own.
    */
   evolveMany?(doc: Doc | undefined, events: readonly RecordedEvent[]): Doc | undefined;
   /** Columns copied out of the document so that queries can filter, sort and aggregate with indexes. */
