@@ -142,6 +142,12 @@ describe('Projector', () => {
       ['tally-a:Removed', 'tally-a:X'],
       ['tally-b:Y', 'tally-b:Z'],
     ]);
+    // From the cache or, once evicted, from the table: the same documents.
+    for (const cachedDocuments of [0, 1]) {
+      readModels.reset('tallies');
+      await new Projector(store, readModels, [folding], { batchSize: 2, cachedDocuments }).catchUp();
+      expect(rows()).toEqual(expected);
+    }
     readModels.reset('tallies');
     const live = new Projector(store, readModels, [folding], { batchSize: 3 });
     live.start();
