@@ -10,7 +10,7 @@ export interface ThreadCatchUp {
   /** The read-model file. */
   readonly readModels: string;
   readonly projections: readonly { readonly module: string; readonly exportName: string }[];
-  /** The thread reads the log through the filter of its one projection (see ProjectorOptions.readThroughFilter). */
+  /** Each projection of a few event types reads the log through its filter (see ProjectorOptions.readThroughFilter). */
   readonly readThroughFilter: boolean;
   /** Where the catch-up stops: the head the projector that starts the thread read. */
   readonly head: bigint;

@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type CommandContext, type EventStore, type RecordedEvent, SqliteEventStore } from '@cdce/eventsourcing';
+import {
+  type CommandContext,
+  type EventStore,
+  type LogBatch,
+  type RecordedEvent,
+  SqliteEventStore,
+} from '@cdce/eventsourcing';
 import type { Projection } from './projection';
 import { Projector } from './projector';
 import { SqliteReadModelStore } from './sqlite-read-model.store';
@@ -174,26 +180,42 @@ describe('Projector', () => {
     expect(rows()).toEqual([]);
   });
 
-  it('reads the log through the filter of its one projection when asked: the same documents, skipped events unread', async () => {
+  it('gives a projection of a few event types a read of its own through its filter when asked, beside the others', async () => {
     await append(store, 'tally-a', 'X');
     await append(store, 'other-b', 'X', 'Y', 'Z');
     await append(store, 'tally-a', 'Y');
-    const { position } = await append(store, 'other-b', 'X');
+    const { position: head } = await append(store, 'other-b', 'X');
+    const onlyX: Projection<Tally> = {
+      ...tallies(),
+      name: 'x-tallies',
+      filter: { streamPrefixes: ['tally-'], eventTypes: ['X'] },
+    };
+    const read = jest.spyOn(store, 'readBatch');
     const batches: [bigint, number][] = [];
-    const projector = new Projector(store, readModels, [tallies()], {
+    const projector = new Projector(store, readModels, [tallies(), onlyX], {
       readThroughFilter: true,
-      batchSize: 1,
+      batchSize: 2,
       onBatch: (at, count) => batches.push([at, count]),
     });
-    expect(await projector.catchUp()).toBe(2);
-    // The last batch finds none of its events but reaches the head.
-    expect(batches).toEqual([
-      [0n, 1],
-      [4n, 1],
-      [position, 0],
-    ]);
+    // Events read: by the read that reads most.
+    expect(await projector.catchUp()).toBe(6);
+    // The reads through a filter returned only the events it selects.
+    const throughFilter: Promise<LogBatch>[] = read.mock.calls
+      .map(([options], i) => (options.filter ? (read.mock.results[i]!.value as Promise<LogBatch>) : undefined))
+      .filter((batch) => batch !== undefined);
+    const events = (await Promise.all(throughFilter)).flatMap((batch) => batch.events);
+    expect(events.map((event) => `${event.streamId}:${event.type}`)).toEqual(['tally-a:X']);
     expect(rows()).toEqual([{ id: 'tally-a', count: 2 }]);
-    expect(readModels.checkpoint('tallies')?.position).toBe(position);
+    expect(readModels.db.prepare(`SELECT id, count FROM ${SqliteReadModelStore.tableOf(onlyX)}`).all()).toEqual([
+      { id: 'tally-a', count: 1 },
+    ]);
+    expect(readModels.checkpoints().map((c) => c.position)).toEqual([head, head]);
+    // One progress for both reads: positions never go back, and end at the head with every event counted once.
+    const positions = batches.map(([at]) => at);
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(batches.at(-1)![0]).toBe(head);
+    expect(batches.reduce((sum, [, count]) => sum + count, 0)).toBe(6);
+    read.mockRestore();
   });
 
   it('deletes a document when evolve returns undefined', async () => {

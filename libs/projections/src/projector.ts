@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@cdce/eventsourcing';
+import type { AllFilter, EventStore, RecordedEvent } from '@cdce/eventsourcing';
 import { BurstConsumer } from './burst-consumer';
 import { acceptorOf, type Projection } from './projection';
 import { catchUpInThread, NOT_LOADED } from './catch-up-thread';
@@ -45,8 +45,9 @@ export interface ProjectorOptions {
   /** Where a catch-up stops (a thread's catch-up stops where the projector that started it does); default the head. */
   readonly upTo?: bigint;
   /**
-   * Whether a catch-up of ONE projection reads the log through its filter, so that the events it skips are neither
-   * read nor parsed (nor counted in `onBatch`): what a thread catching up a projection of a few event types does.
+   * Whether a catch-up gives each projection of a few event types (a filter naming them) a read of the log of its
+   * own, through its filter, beside the others' read: the events it skips are then neither read nor parsed for it.
+   * What a thread catching up such a projection beside others does.
    */
   readonly readThroughFilter?: boolean;
 }
@@ -156,19 +157,51 @@ export class Projector {
     const groups = this.threadGroups(head);
     const applied =
       groups.length === 0
-        ? await this.catchUpHere(this.slots, head, this.options.onBatch)
+        ? await this.catchUpReads(this.slots, head, this.options.onBatch)
         : await this.catchUpInParallel(groups, head);
     // Events after the last one read may be filtered out of every projection: the read models are still at the head.
     if (this.position < head) this.advanceTo(head);
     return applied;
   }
 
-  /** The catch-up of these slots, in this thread (see `catchUp`). */
+  /**
+   * The catch-up of these slots in this thread: one read of the log for all, or, with `readThroughFilter`, one more
+   * for each projection of a few event types, through its filter, side by side (each commits its own checkpoints).
+   */
+  private async catchUpReads(
+    slots: readonly Slot[],
+    head: bigint,
+    onBatch: ((position: bigint, count: number) => void) | undefined,
+  ): Promise<number> {
+    const narrow = this.options.readThroughFilter ? slots.filter(readsFewTypes) : [];
+    if (narrow.length === 0) return this.catchUpHere(slots, head, onBatch);
+    const reads = [slots.filter((slot) => !narrow.includes(slot)), ...narrow.map((slot) => [slot])].filter(
+      (read) => read.length > 0,
+    );
+    const progress = mergedProgress(reads.length, onBatch);
+    const outcomes = await Promise.allSettled(
+      reads.map((read, i) =>
+        this.catchUpHere(
+          read,
+          head,
+          progress(i),
+          undefined,
+          narrow.includes(read[0]!) ? read[0]!.projection.filter : undefined,
+        ),
+      ),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    return Math.max(...outcomes.map((o) => (o as PromiseFulfilledResult<number>).value));
+  }
+
+  /** The catch-up of these slots, in this thread, reading the log through `filter` if given (see `catchUp`). */
   private async catchUpHere(
     slots: readonly Slot[],
     head: bigint,
     onBatch: ((position: bigint, count: number) => void) | undefined,
     writerThread = this.wantsWriterThread(head),
+    filter?: AllFilter,
   ): Promise<number> {
     const pending = slots.map((slot) =>
       pendingOf(slot, slot.position === -1n && this.readModels.isEmpty(slot.projection)),
@@ -179,9 +212,8 @@ export class Projector {
     const loading = thread ? [] : pending.filter((p) => p.allInMemory).map((p) => p.slot.projection);
     loading.forEach((projection) => this.readModels.dropIndexes(projection));
     const inFlight: Promise<void>[] = [];
-    // Only the parts of each event these projections read; only its events for a projection read through its filter.
+    // Only the parts of each event these projections read.
     const parts = partsReadBy(slots);
-    const filter = this.options.readThroughFilter && slots.length === 1 ? slots[0]!.projection.filter : undefined;
     let applied = 0;
     try {
       let position = lowest(slots);
@@ -234,23 +266,21 @@ export class Projector {
   /**
    * The groups of projections that a catch-up up to `head` runs in worker threads, a thread each, beside the others
    * run here: those a thread can load, when the catch-up is long, the store and the read models can be opened by
-   * another thread, and at least two threads would work at once. A projection of a few event types gets a thread of
-   * its own that reads only those events (through its filter), rather than make another thread read and parse every
-   * event's parts for it. Of the others, those that read the events' data share one thread, which parses it once for
-   * all of them; those that do not, another, which reads no data at all.
+   * another thread, and at least two threads would work at once. Those that read the events' data share one thread,
+   * which parses it once for all of them; those that do not, another, which reads no data at all. A projection of a
+   * few event types goes to the latter (or to a thread of its own when there is none), where it reads only its events
+   * through its filter (see `readThroughFilter`), rather than make the data thread read every event's parts for it.
    */
   private threadGroups(head: bigint): Slot[][] {
     const wanted = this.options.threads ?? 'auto';
     if (wanted === false || this.readModels.db.memory || !this.store.readerForThread()) return [];
     if (wanted === 'auto' && head - this.position < THREADS_MIN_EVENTS) return [];
     const loadable = this.slots.filter((slot) => slot.projection.source !== undefined);
-    const narrow = (slot: Slot) => slot.projection.filter.eventTypes !== undefined;
     const readsData = (slot: Slot) => slot.projection.reads?.includes('data') !== false;
-    const wide = loadable.filter((slot) => !narrow(slot));
+    const wide = loadable.filter((slot) => !readsFewTypes(slot));
     const groups = [
       wide.filter(readsData),
-      wide.filter((slot) => !readsData(slot)),
-      ...loadable.filter(narrow).map((slot) => [slot]),
+      [...wide.filter((slot) => !readsData(slot)), ...loadable.filter(readsFewTypes)],
     ].filter((g) => g.length);
     const threads = groups.length + (loadable.length < this.slots.length ? 1 : 0);
     return threads >= 2 ? groups : [];
@@ -265,20 +295,7 @@ export class Projector {
   private async catchUpInParallel(groups: readonly Slot[][], head: bigint): Promise<number> {
     const threaded = groups.flat();
     const here = this.slots.filter((slot) => !threaded.includes(slot));
-    const reached = new Map<number, { position: bigint; applied: number }>();
-    let reported = 0;
-    const report = (group: number, position: bigint, count: number) => {
-      const progress = reached.get(group)!;
-      progress.position = position;
-      progress.applied += count;
-      const all = [...reached.values()];
-      const lowestPosition = all.reduce((min, p) => (p.position < min ? p.position : min), position);
-      const most = Math.max(...all.map((p) => p.applied));
-      this.options.onBatch?.(lowestPosition, most - reported);
-      reported = most;
-    };
-    for (let group = 0; group <= groups.length; group++) reached.set(group, { position: -1n, applied: 0 });
-    if (here.length === 0) reached.delete(groups.length);
+    const progress = mergedProgress(groups.length + (here.length > 0 ? 1 : 0), this.options.onBatch);
     const recipe = this.store.readerForThread()!;
     const offsetMs = this.clock().getTime() - Date.now();
     const runs = groups.map((slots, group) =>
@@ -286,16 +303,15 @@ export class Projector {
         store: recipe,
         readModels: this.readModels.db.name,
         projections: slots.map((slot) => slot.projection.source!),
-        readThroughFilter: slots.length === 1 && slots[0]!.projection.filter.eventTypes !== undefined,
+        readThroughFilter: true,
         head,
         batchSize: this.batchSize,
         cachedDocuments: this.cachedDocuments,
         clockOffsetMs: offsetMs,
-        onBatch: (position, count) => report(group, position, count),
+        onBatch: progress(group),
       }),
     );
-    const hereRun =
-      here.length > 0 ? this.catchUpHere(here, head, (p, c) => report(groups.length, p, c), false) : Promise.resolve(0);
+    const hereRun = here.length > 0 ? this.catchUpHere(here, head, progress(groups.length), false) : Promise.resolve(0);
     const outcomes = await Promise.allSettled([...runs, hereRun]);
     // What the threads committed is in the file: this projector goes on from their checkpoints.
     const fallback: Slot[] = [];
@@ -433,6 +449,31 @@ export class Projector {
     this.waiters = this.waiters.filter((waiter) => this.position < waiter.position);
     reached.forEach((waiter) => waiter.resolve(true));
   }
+}
+
+/** True when the projection reads only some event types, named by its filter. */
+function readsFewTypes(slot: Slot): boolean {
+  return slot.projection.filter.eventTypes !== undefined;
+}
+
+/**
+ * One progress report for several catch-ups run at once: reporter `i` takes the batches of the i-th; each batch is
+ * reported at the lowest position any of them has reached, with the events read by the one that read most.
+ */
+function mergedProgress(
+  count: number,
+  onBatch: ((position: bigint, count: number) => void) | undefined,
+): (i: number) => (position: bigint, count: number) => void {
+  const reached = Array.from({ length: count }, () => ({ position: -1n, applied: 0 }));
+  let reported = 0;
+  return (i) => (position, events) => {
+    reached[i]!.position = position;
+    reached[i]!.applied += events;
+    const lowestPosition = reached.reduce((min, p) => (p.position < min ? p.position : min), position);
+    const most = Math.max(...reached.map((p) => p.applied));
+    onBatch?.(lowestPosition, most - reported);
+    reported = most;
+  };
 }
 
 /** The lowest checkpoint of these slots (-1n when there are none). */
