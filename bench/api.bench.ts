@@ -2,7 +2,7 @@
  * Commands over HTTP, measured with autocannon against the real API (a separate process on the embedded SQLite
  * default), and rehydration of a 1,000-event commune stream. Writes bench/results/api.json.
  *
- *   npm run bench:api            (DURATION=10 CONNECTIONS=16 to change the load)
+ *   npm run bench:api            (DURATION=10 CONNECTIONS=16 RATE=1500 to change the load)
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -16,7 +16,8 @@ import { machine, nowMs, percentile, printTable, round, scratchDir, writeResults
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
 const WARM_UP_SECONDS = 3;
-const FEWER_CONNECTIONS = Math.max(1, Math.floor(CONNECTIONS / 2));
+/** Commands per second the issue asks the API to sustain with p99 ≤ 20 ms. */
+const TARGET_RATE = Number(process.env.RATE ?? 1500);
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
 
 async function startServer(
@@ -49,7 +50,7 @@ async function post(url: string, token: string, body: object): Promise<void> {
 }
 
 /** `off`: the API alone, as in production (workers apart); `embedded`: what `npm start` runs, API + worker in one process. */
-async function commandsOverHttp(worker: 'embedded' | 'off', connections = CONNECTIONS) {
+async function commandsOverHttp(worker: 'embedded' | 'off', overallRate?: number) {
   const dataDir = scratchDir('api');
   const { child, token } = await startServer(dataDir, worker);
   const base = `http://127.0.0.1:${PORT}`;
@@ -61,8 +62,9 @@ async function commandsOverHttp(worker: 'embedded' | 'off', connections = CONNEC
   const load = (duration: number) =>
     autocannon({
       url: base,
-      connections,
+      connections: CONNECTIONS,
       duration,
+      ...(overallRate ? { overallRate } : {}),
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       requests: [
         {
@@ -181,9 +183,10 @@ async function rehydration() {
 async function main() {
   console.log(`API benchmark: ${CONNECTIONS} connections for ${DURATION} s, then rehydration of 1,000 events…`);
   const floors = await httpFloors();
+  // The target as stated: 1,500 commands every second, sustained, and their p99. Then as fast as the API answers:
+  // its ceiling, where every request waits behind the 15 others in flight.
+  const atTarget = await commandsOverHttp('off', TARGET_RATE);
   const http = await commandsOverHttp('off');
-  // Latency at a lower concurrency: with fewer requests in flight, fewer wait for the same commit and batch.
-  const fewer = await commandsOverHttp('off', FEWER_CONNECTIONS);
   const embedded = await commandsOverHttp('embedded');
   const rehydrate = await rehydration();
   const results = {
@@ -193,19 +196,17 @@ async function main() {
       DURATION,
       WARM_UP_SECONDS,
       CONNECTIONS,
+      TARGET_RATE,
       command: 'RecordCouncilResolution over POST, 280 communes in turn',
     },
     httpFloor: { connections: CONNECTIONS, ...floors },
-    commandsOverHttp: {
-      ...http,
-      requestsPerSecond: round(http.requestsPerSecond),
-      target: { requestsPerSecond: 1500, p99Ms: 20 },
+    commandsAtTargetRate: {
+      offeredPerSecond: TARGET_RATE,
+      ...atTarget,
+      requestsPerSecond: round(atTarget.requestsPerSecond),
+      target: { requestsPerSecond: TARGET_RATE, p99Ms: 20 },
     },
-    commandsOverHttpFewerConnections: {
-      connections: FEWER_CONNECTIONS,
-      ...fewer,
-      requestsPerSecond: round(fewer.requestsPerSecond),
-    },
+    commandsOverHttp: { ...http, requestsPerSecond: round(http.requestsPerSecond) },
     commandsOverHttpWithEmbeddedWorker: { ...embedded, requestsPerSecond: round(embedded.requestsPerSecond) },
     rehydrate1000: { p50Ms: round(rehydrate.p50Ms, 3), p95Ms: round(rehydrate.p95Ms, 3), target: { p95Ms: 5 } },
   };
@@ -217,18 +218,26 @@ async function main() {
       target: '',
     },
     {
-      measure: 'commands/s over HTTP (API alone)',
-      value: results.commandsOverHttp.requestsPerSecond,
-      target: '≥ 1500',
+      measure: `commands/s answered, ${TARGET_RATE}/s offered (API alone)`,
+      value: results.commandsAtTargetRate.requestsPerSecond,
+      target: `≥ ${TARGET_RATE}`,
     },
-    { measure: 'command latency p99 (ms)', value: http.p99Ms, target: '≤ 20' },
-    { measure: 'errors / non-2xx', value: `${http.errors} / ${http.non2xx}`, target: '0 / 0' },
     {
-      measure: `commands/s, ${FEWER_CONNECTIONS} connections`,
-      value: results.commandsOverHttpFewerConnections.requestsPerSecond,
+      measure: `latency p50 / p99 at ${TARGET_RATE}/s (ms)`,
+      value: `${atTarget.p50Ms} / ${atTarget.p99Ms}`,
+      target: 'p99 ≤ 20',
+    },
+    {
+      measure: 'errors / non-2xx',
+      value: `${atTarget.errors + http.errors} / ${atTarget.non2xx + http.non2xx}`,
+      target: '0 / 0',
+    },
+    {
+      measure: 'ceiling: commands/s as fast as answered',
+      value: results.commandsOverHttp.requestsPerSecond,
       target: '',
     },
-    { measure: `latency p99, ${FEWER_CONNECTIONS} connections (ms)`, value: fewer.p99Ms, target: '' },
+    { measure: 'latency p50 / p99 at the ceiling (ms)', value: `${http.p50Ms} / ${http.p99Ms}`, target: '' },
     {
       measure: 'commands/s, API + embedded worker',
       value: results.commandsOverHttpWithEmbeddedWorker.requestsPerSecond,
