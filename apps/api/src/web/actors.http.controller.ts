@@ -14,9 +14,10 @@ export interface Actor {
 }
 
 /**
- * The labels of the tokens that events and reviews name by id. A COPIL token learns only the labels it may meet in its
- * own communes' histories: the coordination's, admins' and auditors' tokens, and COPIL tokens sharing one of its
- * communes — never which other communes have tokens, nor for whom.
+ * The labels of the tokens that events and reviews name by id: those that can write (auditors' tokens never appear in
+ * an event, so they are not listed). A COPIL token learns only the labels it may meet in its own communes'
+ * histories: the coordination's and admins' tokens, and COPIL tokens sharing one of its communes — never which other
+ * communes have tokens, nor for whom.
  */
 @ApiTags('session')
 @Controller('actors')
@@ -41,6 +42,7 @@ export class ActorsHttpController {
 }
 
 function mayMeet(principal: Principal, token: TokenInfo): boolean {
+  if (token.role === 'auditor') return false;
   if (principal.role !== 'copil' || token.role !== 'copil') return true;
   return token.communes.some((nis) => principal.communes.includes(nis));
 }

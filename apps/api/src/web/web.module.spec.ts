@@ -83,6 +83,7 @@ describe('the web app served at /', () => {
     const namur = await tokens.createToken({ label: 'COPIL Namur — Marc', role: 'copil', communes: ['92094'] });
     const liege = await tokens.createToken({ label: 'COPIL Liège — Sophie', role: 'copil', communes: ['62063'] });
     const gone = await tokens.createToken({ label: 'Ancien stagiaire', role: 'coordination' });
+    const auditor = await tokens.createToken({ label: 'Cabinet d’audit', role: 'auditor' });
     await tokens.revoke(gone.token.tokenId);
 
     const byCoordination = await api.request('GET', '/api/actors', { token: anne.secret });
@@ -97,6 +98,8 @@ describe('the web app served at /', () => {
       revoked: true,
     });
     expect(JSON.stringify(byCoordination.body)).not.toMatch(/secretHash|cdce_/);
+    // Auditors only read: no event names them.
+    expect(names.has(auditor.token.tokenId)).toBe(false);
 
     const byNamur = await api.request('GET', '/api/actors', { token: namur.secret });
     expect(byNamur.status).toBe(200);
