@@ -1,21 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { loadOnce } from './per-token-cache';
 import { useSession } from './session';
-
-/** Answers asked once per signed-in token and path: lists that rarely change during a visit. */
-const loaded = new Map<string, Promise<unknown>>();
-
-function loadOnce<T>(tokenId: string, path: string): Promise<T> {
-  const key = `${tokenId} ${path}`;
-  let answer = loaded.get(key) as Promise<T> | undefined;
-  if (!answer) {
-    answer = api<T>('GET', path);
-    // A failed request is asked again by the next page rather than remembered.
-    answer.catch(() => loaded.delete(key));
-    loaded.set(key, answer);
-  }
-  return answer;
-}
 
 /**
  * `GET path`, asked once per token for the whole visit. Undefined until it arrives, when it failed, or when the
@@ -23,19 +8,21 @@ function loadOnce<T>(tokenId: string, path: string): Promise<T> {
  */
 export function usePerToken<T>(path: string, permission: string): T | undefined {
   const { session } = useSession();
-  const [answer, setAnswer] = useState<T | undefined>(undefined);
   const tokenId = session?.tokenId;
   const allowed = session?.permissions.includes(permission) ?? false;
+  const key = tokenId && allowed ? `${tokenId} ${path}` : null;
+  // Kept with the key it answers, so that a page still mounted when the token changes never shows the previous one's.
+  const [answer, setAnswer] = useState<{ readonly key: string; readonly value: T } | null>(null);
   useEffect(() => {
-    if (!tokenId || !allowed) return;
+    if (!key || !tokenId) return;
     let current = true;
     loadOnce<T>(tokenId, path).then(
-      (found) => current && setAnswer(found),
+      (value) => current && setAnswer({ key, value }),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [tokenId, allowed, path]);
-  return answer;
+  }, [key, tokenId, path]);
+  return answer && answer.key === key ? answer.value : undefined;
 }

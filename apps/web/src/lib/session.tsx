@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, configureClient } from '../api/client';
 import type { Session } from '../api/types';
+import { forgetPerTokenAnswers } from './per-token-cache';
 
 const STORAGE_KEY = 'cdce.token';
 
@@ -37,6 +38,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   const signOut = useCallback((reason: SignOutReason = 'signed_out') => {
     window.sessionStorage.removeItem(STORAGE_KEY);
+    forgetPerTokenAnswers();
     setSession(null);
     setSignOutReason(reason);
   }, []);
