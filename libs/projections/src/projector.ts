@@ -52,11 +52,8 @@ export interface ProjectorOptions {
   readonly readThroughFilter?: boolean;
 }
 
-/** Below this many events, starting threads costs more than it saves. */
-const THREADS_MIN_EVENTS = 50_000n;
-
-/** Below this many events, starting a thread costs more than it saves. */
-const WRITER_THREAD_MIN_EVENTS = 50_000n;
+/** Below this many events, starting a thread (a writer thread, or catch-up threads) costs more than it saves. */
+const THREAD_MIN_EVENTS = 50_000n;
 /** Commits a catch-up lets the writer thread queue before it waits: bounds the memory they hold. */
 const COMMITS_IN_FLIGHT = 2;
 
@@ -274,7 +271,7 @@ export class Projector {
   private threadGroups(head: bigint): Slot[][] {
     const wanted = this.options.threads ?? 'auto';
     if (wanted === false || this.readModels.db.memory || !this.store.readerForThread()) return [];
-    if (wanted === 'auto' && head - this.position < THREADS_MIN_EVENTS) return [];
+    if (wanted === 'auto' && head - this.position < THREAD_MIN_EVENTS) return [];
     const loadable = this.slots.filter((slot) => slot.projection.source !== undefined);
     const readsData = (slot: Slot) => slot.projection.reads?.includes('data') !== false;
     const wide = loadable.filter((slot) => !readsFewTypes(slot));
@@ -387,7 +384,7 @@ export class Projector {
 
   private wantsWriterThread(head: bigint): boolean {
     const wanted = this.options.writerThread ?? 'auto';
-    return wanted === 'auto' ? head - this.position >= WRITER_THREAD_MIN_EVENTS : wanted;
+    return wanted === 'auto' ? head - this.position >= THREAD_MIN_EVENTS : wanted;
   }
 
   /** True when a catch-up should write the projection's documents now rather than keep them for later batches. */
