@@ -11,7 +11,7 @@ export function rowsPerStatement(arity: number): number {
 
 /**
  * The single-row upsert `sql` (`INSERT INTO … VALUES (?, …) ON CONFLICT …`, `arity` parameters) made to write `rows`
- * rows at once: its values tuple repeated. The writer thread does the same from the SQL it is sent.
+ * rows at once: its values tuple repeated. The writer thread is sent the statement this makes (see TableWrites).
  */
 export function upsertOfRows(sql: string, arity: number, rows: number): string {
   const tuple = `(${Array<string>(arity).fill('?').join(', ')})`;

@@ -141,8 +141,8 @@ export function writesOf(slot: Slot, docs: ReadonlyMap<string, unknown>, checkpo
     if (doc === undefined) deletes.push(slot.writer.keyValue(id));
     else slot.writer.appendRow(rows, id, doc);
   });
-  const { upsertSql: upsert, arity, removeSql: remove } = slot.writer;
-  return { upsert, arity, rows, remove, deletes, checkpoint };
+  const { upsertSql: upsert, arity, upsertManySql: upsertMany, rowsPerStatement, removeSql: remove } = slot.writer;
+  return { upsert, arity, upsertMany, rowsPerStatement, rows, remove, deletes, checkpoint };
 }
 
 /** The parts of events these projections read, or undefined when one of them reads them whole. */

@@ -199,6 +199,8 @@ describe('WriterThread', () => {
           const writes: TableWrites = {
             upsert: writer.upsertSql,
             arity: writer.arity,
+            upsertMany: writer.upsertManySql,
+            rowsPerStatement: writer.rowsPerStatement,
             rows,
             remove: writer.removeSql,
             deletes,

@@ -193,6 +193,9 @@ export class SqliteReadModelStore {
 export class DocumentWriter<Doc> {
   /** Writes a document; parameters as `rowOf` gives them. */
   readonly upsertSql: string;
+  /** Writes `rowsPerStatement` documents at once (see `saveAll`): `upsertSql` with its values repeated. */
+  readonly upsertManySql: string;
+  readonly rowsPerStatement: number;
   /** Deletes a document; parameter: `keyValue` of its id. */
   readonly removeSql: string;
   /** The key as bound: document ids are strings, an INTEGER key column takes them as numbers. */
@@ -228,9 +231,10 @@ export class DocumentWriter<Doc> {
     this.removeSql = `DELETE FROM ${table} WHERE ${key} = ?`;
     this.upsert = db.prepare(this.upsertSql);
     this.remove = db.prepare(this.removeSql);
-    const rows = rowsPerStatement(this.arity);
-    this.upsertMany = db.prepare(upsertOfRows(this.upsertSql, this.arity, rows));
-    this.manyParameters = new Array<unknown>(rows * this.arity);
+    this.rowsPerStatement = rowsPerStatement(this.arity);
+    this.upsertManySql = upsertOfRows(this.upsertSql, this.arity, this.rowsPerStatement);
+    this.upsertMany = db.prepare(this.upsertManySql);
+    this.manyParameters = new Array<unknown>(this.rowsPerStatement * this.arity);
   }
 
   get name(): string {

@@ -1,11 +1,13 @@
 import { Worker } from 'node:worker_threads';
-import { PARAMETERS_PER_STATEMENT } from './multi-row-upsert';
 
 /** What one commit writes to one read-model table, as SQL and parameters (a worker thread cannot share statements). */
 export interface TableWrites {
   /** Statement writing a document, and its number of parameters. */
   readonly upsert: string;
   readonly arity: number;
+  /** Statement writing `rowsPerStatement` documents at once (see DocumentWriter.saveAll). */
+  readonly upsertMany: string;
+  readonly rowsPerStatement: number;
   /** The parameters of each document written, one after the other (one flat list costs less to send than rows). */
   readonly rows: readonly unknown[];
   /** Statement deleting a document by key; each key is its parameter. */
@@ -17,7 +19,8 @@ export interface TableWrites {
 
 /**
  * The worker's code, plain JavaScript run with `eval` so that it needs no build step (ts-jest, ts-node, dist alike).
- * It applies each commit in ONE transaction, upserting rows several at a time (see DocumentWriter.saveAll), and
+ * It applies each commit in ONE transaction, upserting rows several at a time with the statement it is sent (see
+ * DocumentWriter.saveAll), and
  * answers with its sequence number, or the error that rolled it back.
  */
 const WORKER_SOURCE = `
@@ -31,18 +34,12 @@ const statement = (sql) => {
   if (!prepared) statements.set(sql, (prepared = db.prepare(sql)));
   return prepared;
 };
-// The upsert of several rows at once, as upsertOfRows makes it in the projector's thread.
-const upsertOfRows = (sql, arity, rows) => {
-  const tuple = '(' + new Array(arity).fill('?').join(', ') + ')';
-  return sql.replace('VALUES ' + tuple, 'VALUES ' + new Array(rows).fill(tuple).join(', '));
-};
 const checkpoint = db.prepare(workerData.checkpoint);
 const commit = db.transaction((writes) => {
   for (const table of writes) {
     const { arity, rows } = table;
-    const many = Math.max(1, Math.floor(workerData.parametersPerStatement / arity));
-    const upsertMany = statement(upsertOfRows(table.upsert, arity, many));
-    const parametersOfMany = new Array(many * arity);
+    const upsertMany = statement(table.upsertMany);
+    const parametersOfMany = new Array(table.rowsPerStatement * arity);
     let i = 0;
     for (; i + parametersOfMany.length <= rows.length; i += parametersOfMany.length) {
       for (let j = 0; j < parametersOfMany.length; j++) parametersOfMany[j] = rows[i + j];
@@ -98,7 +95,6 @@ export class WriterThread {
         file,
         pragmas,
         checkpoint: checkpointSql,
-        parametersPerStatement: PARAMETERS_PER_STATEMENT,
       },
     });
     this.worker.on('message', ({ seq, error }: { seq: number; error?: { message: string; code?: string } }) => {
