@@ -39,7 +39,7 @@ import {
   toFoldableEvent,
   toRecordedEvent,
 } from './sqlite-rows';
-import { isDamagedFileError, openDatabase } from './sqlite-schema';
+import { isDamagedFileError, openDatabase, openReadOnlyDatabase } from './sqlite-schema';
 import { WalCheckpointer } from './wal-checkpointer';
 
 export interface SqliteEventStoreOptions {
@@ -150,6 +150,18 @@ export class SqliteEventStore implements EventStore {
       store.checkpointer = new WalCheckpointer(path);
     }
     return store;
+  }
+
+  /**
+   * Opens an existing store file read-only, after checking that it is a cdce store (see `openSqliteEventStoreReader`).
+   * @throws StoreUnavailableError as `open` does, and when the file does not exist or holds no store yet.
+   */
+  static openReader(
+    options: Pick<SqliteEventStoreOptions, 'path' | 'busyTimeoutMs' | 'clock' | 'pollIntervalMs'>,
+  ): SqliteEventStore {
+    const path = resolve(options.path);
+    const db = openReadOnlyDatabase({ path, busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+    return new SqliteEventStore(db, path, options.clock ?? (() => new Date()), options.pollIntervalMs ?? 100);
   }
 
   /**
@@ -484,7 +496,10 @@ function streamStatements(db: Database.Database, columns: string): StreamStateme
   };
 }
 
-/** Opens a reader of an existing store file in another thread (what `readerForThread` names). */
+/**
+ * Opens a reader of an existing store file in another thread (what `readerForThread` names): a read-only connection,
+ * which never competes with the appends for the write lock. Appending through it fails (SQLITE_READONLY).
+ */
 export function openSqliteEventStoreReader(argument: { readonly path: string }): SqliteEventStore {
-  return SqliteEventStore.open({ path: argument.path });
+  return SqliteEventStore.openReader({ path: argument.path });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext, RecordedEvent } from '../../event';
 import { CorruptEventError, StoreUnavailableError } from '../../errors';
-import { SqliteEventStore } from './sqlite-event-store.adapter';
+import { openSqliteEventStoreReader, SqliteEventStore } from './sqlite-event-store.adapter';
 import { CDCE_APPLICATION_ID, SCHEMA_VERSION } from './sqlite-schema';
 
 const folder = mkdtempSync(join(process.env['CDCE_TEST_DIR'] ?? tmpdir(), 'sqlite-file-'));
@@ -145,6 +145,28 @@ describe('SqliteEventStore and its file', () => {
     other.close();
     await expect(next).resolves.toMatchObject({ done: false, value: { id: 'x', position: 0n } });
     await reader.close();
+  });
+
+  it('opens the reader of another thread read-only: it waits for no write lock, checks the file and cannot append', async () => {
+    const path = newFile();
+    const store = SqliteEventStore.open({ path });
+    await store.appendToStream('s', [{ id: 'e', type: 'T', data: {} }], { expectedRevision: 'any', context });
+    // Another connection holds the write lock, as an append does: a connection taking it too would wait, then fail.
+    const writer = new Database(path);
+    writer.exec('BEGIN IMMEDIATE');
+    const reader = openSqliteEventStoreReader({ path });
+    writer.exec('ROLLBACK');
+    writer.close();
+    await expect(reader.headPosition()).resolves.toBe(0n);
+    await expect(
+      reader.appendToStream('s', [{ id: 'f', type: 'T', data: {} }], { expectedRevision: 'any', context }),
+    ).rejects.toMatchObject({ code: 'SQLITE_READONLY' });
+    await reader.close();
+    await store.close();
+    const foreign = newFile();
+    new Database(foreign).exec('CREATE TABLE orders (id INTEGER PRIMARY KEY)').close();
+    expect(() => openSqliteEventStoreReader({ path: foreign })).toThrow(StoreUnavailableError);
+    expect(() => openSqliteEventStoreReader({ path: newFile() })).toThrow(StoreUnavailableError);
   });
 
   it('accepts synchronous=full', async () => {

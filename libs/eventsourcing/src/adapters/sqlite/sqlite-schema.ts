@@ -75,6 +75,27 @@ export function openDatabase({ path, synchronous, busyTimeoutMs }: OpenDatabaseO
   }
 }
 
+/**
+ * Opens an existing cdce event store file read-only, after the same check of its header as `openDatabase`: for a
+ * reader beside the process that appends (a catch-up thread), which must never take the write lock.
+ * @throws StoreUnavailableError when the file is missing, not ours, or holds no store yet.
+ */
+export function openReadOnlyDatabase({
+  path,
+  busyTimeoutMs,
+}: Omit<OpenDatabaseOptions, 'synchronous'>): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    if (verdict(path, db) === 'empty') throw new StoreUnavailableError(path, 'it holds no event store yet');
+    return db;
+  } catch (error) {
+    db?.close();
+    throw asUnavailable(path, error);
+  }
+}
+
 function inspectReadOnly(path: string, busyTimeoutMs: number): void {
   let db: Database.Database | undefined;
   try {
