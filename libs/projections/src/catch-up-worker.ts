@@ -2,13 +2,10 @@ import type { EventStore } from '@cdce/eventsourcing';
 import type { ThreadCatchUp } from './catch-up-thread';
 import type { Projection } from './projection';
 import { Projector } from './projector';
-import { SqliteReadModelStore } from './sqlite-read-model.store';
+import { CATCH_UP_BUSY_TIMEOUT_MS, SqliteReadModelStore } from './sqlite-read-model.store';
 
 /* The projections and the store's reader are found by module path at run time: there is no static import to make. */
 /* eslint-disable @typescript-eslint/no-require-imports */
-
-/** A thread writes to the read-model file beside others: it waits for their commits rather than fail. */
-const BUSY_TIMEOUT_MS = 120_000;
 
 /**
  * Runs in a worker thread (see catchUpInThread): opens its own reader of the log and its own connection to the
@@ -28,7 +25,8 @@ export async function catchUpInThisThread(
     job.store.argument,
   );
   const readModels = SqliteReadModelStore.open(job.readModels);
-  readModels.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // A thread writes to the read-model file beside others: it waits for their commits rather than fail.
+  readModels.db.pragma(`busy_timeout = ${CATCH_UP_BUSY_TIMEOUT_MS}`);
   on.loaded();
   try {
     const projector = new Projector(store, readModels, projections, {

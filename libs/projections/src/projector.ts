@@ -146,7 +146,8 @@ export class Projector {
    *
    * In parallel (see `threads`): projections that have a `source` are caught up in worker threads (see
    * `threadGroups`), each with its own reader of the log and its own connection to the read models, while this thread
-   * catches up the others: the same catch-up, on every core at once. Each commits its own documents and checkpoints.
+   * catches up the others: the same catch-up, on every core at once. Each commits its own documents and checkpoints;
+   * meanwhile this connection waits for the threads' commits as long as they wait for each other's.
    */
   async catchUp(): Promise<number> {
     if (this.slots.length === 0) return 0;
@@ -155,7 +156,7 @@ export class Projector {
     const applied =
       groups.length === 0
         ? await this.catchUpReads(this.slots, head, this.options.onBatch)
-        : await this.catchUpInParallel(groups, head);
+        : await this.readModels.patientDuring(() => this.catchUpInParallel(groups, head));
     // Events after the last one read may be filtered out of every projection: the read models are still at the head.
     if (this.position < head) this.advanceTo(head);
     return applied;

@@ -28,6 +28,13 @@ const CONNECTION_PRAGMAS = [
   'temp_store = MEMORY',
 ] as const;
 
+/**
+ * How long a connection waits for another's commit during a parallel catch-up, rather than the usual 5 s: the
+ * catch-up threads commit large batches and build indexes into the same file, and a connection that gives up with
+ * SQLITE_BUSY stops its catch-up.
+ */
+export const CATCH_UP_BUSY_TIMEOUT_MS = 120_000;
+
 /** Parameters: position, updated_at, projection. */
 const UPDATE_CHECKPOINT = 'UPDATE rm_checkpoints SET position = ?, updated_at = ? WHERE projection = ?';
 
@@ -85,6 +92,20 @@ export class SqliteReadModelStore {
     const store = new SqliteReadModelStore(db);
     if (options.checkpointInBackground && !db.memory) store.checkpointer = new WalCheckpointer(db.name);
     return store;
+  }
+
+  /**
+   * Runs `run` with this connection waiting up to CATCH_UP_BUSY_TIMEOUT_MS for the commits of other connections (the
+   * catch-up threads writing into the same file), then puts its usual busy timeout back.
+   */
+  async patientDuring<T>(run: () => Promise<T>): Promise<T> {
+    const usual = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma(`busy_timeout = ${CATCH_UP_BUSY_TIMEOUT_MS}`);
+    try {
+      return await run();
+    } finally {
+      if (this.db.open) this.db.pragma(`busy_timeout = ${usual}`);
+    }
   }
 
   /**
