@@ -2,7 +2,7 @@
 // check) as one Nest module, for apps/worker and for apps/api when it runs the worker itself.
 export { JobsModule, type JobsModuleOptions } from './jobs.module';
 export { jobsOptionsFromEnv, resolveJobsOptions, type JobsOptions, type ResolvedJobsOptions } from './jobs.options';
-export { JobsRuntime } from './runtime/jobs.runtime';
+export { JobsRuntime, workerProjections } from './runtime/jobs.runtime';
 export { outboxMessageView, type JobsStatus, type MailerStatus, type OutboxMessageView } from './runtime/jobs-status';
 export { WORKER_READ_MODELS, RECURRING_EXECUTOR } from './runtime/tokens';
 export type { RecurringJob, RecurringJobExecutor, PlannedRun } from './recurring/recurring-job';

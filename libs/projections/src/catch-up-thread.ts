@@ -27,8 +27,11 @@ export interface ThreadCatchUp {
  */
 const YOUNG_GENERATION_MB = 160;
 
-/** The outcome of a thread that could not load the projection (or the store) and did nothing. */
-export const NOT_LOADED = -1;
+/**
+ * How a catch-up thread ended without an error: the events it read, or why it could not load the projections (or the
+ * store) and did nothing (`notLoaded`: the error's stack).
+ */
+export type ThreadOutcome = { readonly applied: number } | { readonly notLoaded: string };
 
 /**
  * The worker's entry, plain JavaScript run with `eval`. It requires the module running the catch-up
@@ -95,21 +98,26 @@ interface WorkerAnswer {
 
 /**
  * Catches projections up in a new worker thread (see `catchUpInThisThread`), calling `onBatch` after each commit.
- * Resolves with the number of events read, or NOT_LOADED when the thread could not load the projection or the store
- * (the caller then catches them up itself); rejects with the error that stopped the catch-up (a ProjectionFailedError
- * when the projection threw), each read model being left at its last checkpoint.
+ * Resolves with the number of events read, or with why the thread could not load the projections or the store (it
+ * then did nothing); rejects with the error that stopped the catch-up (a ProjectionFailedError when the projection
+ * threw), each read model being left at its last checkpoint.
  */
 export function catchUpInThread(
   job: ThreadCatchUp & { readonly onBatch: (position: bigint, count: number) => void },
-): Promise<number> {
+): Promise<ThreadOutcome> {
   const { onBatch, ...data } = job;
   const typescript = [...data.projections.map((p) => p.module), data.store.module, __filename].some((file) =>
     file.endsWith('.ts'),
   );
   const compiler = typescript ? typescriptCompiler() : undefined;
-  if (typescript && !compiler) return Promise.resolve(NOT_LOADED);
+  if (typescript && !compiler) {
+    return Promise.resolve({
+      notLoaded:
+        'Its modules are TypeScript sources and no TypeScript compiler (or tsconfig.json) was found to load them.',
+    });
+  }
   const runner = path.join(__dirname, `catch-up-worker${path.extname(__filename)}`);
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<ThreadOutcome>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -124,8 +132,8 @@ export function catchUpInThread(
     });
     worker.on('message', (answer: WorkerAnswer) => {
       if (answer.batch) onBatch(BigInt(answer.batch[0]), answer.batch[1]);
-      else if (answer.done !== undefined) settle(() => resolve(answer.done!));
-      else if (answer.notLoaded !== undefined) settle(() => resolve(NOT_LOADED));
+      else if (answer.done !== undefined) settle(() => resolve({ applied: answer.done! }));
+      else if (answer.notLoaded !== undefined) settle(() => resolve({ notLoaded: answer.notLoaded! }));
       else if (answer.error) settle(() => reject(errorOf(answer.error!)));
     });
     worker.on('error', (error) => settle(() => reject(error)));

@@ -3,9 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type CommandContext, SqliteEventStore } from '@cdce/eventsourcing';
 import type { Projection } from './projection';
-import { Projector } from './projector';
+import { CatchUpThreadNotLoadedError, Projector } from './projector';
 import { CATCH_UP_BUSY_TIMEOUT_MS, SqliteReadModelStore } from './sqlite-read-model.store';
-import { type StreamCount, streamCountsProjection } from './testing/thread-projections';
+import { type StreamCount, streamCountsProjection, unloadableProjection } from './testing/thread-projections';
 
 const context: CommandContext = {
   actor: { id: 'test', role: 'admin' },
@@ -59,5 +59,44 @@ describe('Projector catching up in worker threads', () => {
     ];
     expect(countsOf(readModels, streamCountsProjection)).toEqual(counts);
     expect(countsOf(readModels, countsHere)).toEqual(counts);
+  });
+
+  it('says which projections ran in threads', async () => {
+    const projector = new Projector(store, readModels, [streamCountsProjection, countsHere], { threads: true });
+    await projector.catchUp();
+    expect(projector.caughtUpInThreads).toEqual([streamCountsProjection.name]);
+  });
+
+  it('fails when threads were asked for and one could not load its projections, saying which and why', async () => {
+    const projector = new Projector(store, readModels, [unloadableProjection, countsHere], { threads: true });
+    const error = await projector.catchUp().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(CatchUpThreadNotLoadedError);
+    expect(error).toMatchObject({ projections: [unloadableProjection.name] });
+    expect((error as Error).message).toContain('exports no noSuchProjection');
+    expect(readModels.checkpoint(unloadableProjection.name)!.position).toBe(-1n);
+  });
+
+  it('catches up here, with a warning saying which and why, what a thread it chose to start could not load', async () => {
+    // Long enough for the projector to choose threads on its own.
+    await store.appendToStream(
+      'long',
+      Array.from({ length: 50_000 }, (_, i) => ({ id: `long-${i}`, type: 'T', data: {} })),
+      { expectedRevision: 'any', context },
+    );
+    const warnings: string[] = [];
+    const projector = new Projector(store, readModels, [unloadableProjection, countsHere], {
+      batchSize: 10_000,
+      onWarning: (message) => warnings.push(message),
+    });
+    await projector.catchUp();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(unloadableProjection.name);
+    expect(warnings[0]).toContain('exports no noSuchProjection');
+    expect(projector.caughtUpInThreads).toEqual([]);
+    expect(countsOf(readModels, unloadableProjection)).toEqual(countsOf(readModels, countsHere));
+    expect(countsOf(readModels, countsHere)).toContainEqual({ id: 'long', count: 50_000 });
   });
 });

@@ -1,7 +1,7 @@
 import type { AllFilter, EventStore, RecordedEvent } from '@cdce/eventsourcing';
 import { BurstConsumer } from './burst-consumer';
 import { acceptorOf, type Projection } from './projection';
-import { catchUpInThread, NOT_LOADED } from './catch-up-thread';
+import { catchUpInThread, type ThreadOutcome } from './catch-up-thread';
 import {
   evolveInto,
   partsReadBy,
@@ -39,9 +39,13 @@ export interface ProjectorOptions {
   /**
    * Whether a catch-up runs the projections that have a `source` in worker threads, beside the others (see
    * `catchUp`): `auto` (default) does for a catch-up of at least 50 000 events from a store another thread can read
-   * into a file.
+   * into a file. A thread that cannot load its projections (a wrong `source`, a module throwing when loaded, a file
+   * that will not open) leaves them to this thread with a warning (see `onWarning`); with `true`, the catch-up fails
+   * with a CatchUpThreadNotLoadedError instead.
    */
   readonly threads?: boolean | 'auto';
+  /** Told what goes wrong without stopping the projector (a catch-up thread that could not load); default: `process.emitWarning`. */
+  readonly onWarning?: (message: string) => void;
   /** Where a catch-up stops (a thread's catch-up stops where the projector that started it does); default the head. */
   readonly upTo?: bigint;
   /**
@@ -56,6 +60,18 @@ export interface ProjectorOptions {
 const THREAD_MIN_EVENTS = 50_000n;
 /** Commits a catch-up lets the writer thread queue before it waits: bounds the memory they hold. */
 const COMMITS_IN_FLIGHT = 2;
+
+/** A catch-up asked for threads (`threads: true`) and a thread could not load its projections or the store. */
+export class CatchUpThreadNotLoadedError extends Error {
+  readonly code = 'CATCH_UP_THREAD_NOT_LOADED';
+  constructor(
+    readonly projections: readonly string[],
+    readonly reason: string,
+  ) {
+    super(`The catch-up thread of ${projections.join(', ')} could not load them: ${reason}`);
+    this.name = 'CatchUpThreadNotLoadedError';
+  }
+}
 
 export interface ProjectionStatus {
   readonly name: string;
@@ -87,6 +103,7 @@ export class Projector {
   private waiters: Array<{ position: bigint; resolve: (reached: boolean) => void }> = [];
   private error?: string;
   private failedProjection?: string;
+  private threaded: readonly string[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -113,6 +130,11 @@ export class Projector {
   /** Lowest checkpoint: where reading the log resumes. */
   get position(): bigint {
     return lowest(this.slots);
+  }
+
+  /** The projections the last `catchUp` caught up in worker threads (none when it ran them all here). */
+  get caughtUpInThreads(): readonly string[] {
+    return this.threaded;
   }
 
   /** Starts catch-up then live processing in the background. */
@@ -150,6 +172,7 @@ export class Projector {
    * meanwhile this connection waits for the threads' commits as long as they wait for each other's.
    */
   async catchUp(): Promise<number> {
+    this.threaded = [];
     if (this.slots.length === 0) return 0;
     const head = this.options.upTo ?? (await this.store.headPosition());
     const groups = this.threadGroups(head);
@@ -288,7 +311,7 @@ export class Projector {
    * Catches each group of projections up in a worker thread (its own reader of the log, its own connection to the
    * read models, its own commits and checkpoints) and the others here, all at once. Progress is reported at the
    * lowest position reached by any of them, with the events read by the one that read most. Projections a thread
-   * could not load are caught up here afterwards.
+   * could not load are caught up here afterwards, with a warning, unless threads were asked for (`threads: true`).
    */
   private async catchUpInParallel(groups: readonly Slot[][], head: bigint): Promise<number> {
     const threaded = groups.flat();
@@ -310,20 +333,44 @@ export class Projector {
       }),
     );
     const hereRun = here.length > 0 ? this.catchUpHere(here, head, progress(groups.length), false) : Promise.resolve(0);
-    const outcomes = await Promise.allSettled([...runs, hereRun]);
+    const outcomes: PromiseSettledResult<ThreadOutcome>[] = await Promise.allSettled([
+      ...runs,
+      hereRun.then((applied) => ({ applied })),
+    ]);
     // What the threads committed is in the file: this projector goes on from their checkpoints.
-    const fallback: Slot[] = [];
+    const notLoaded: { slots: Slot[]; reason: string }[] = [];
     groups.forEach((slots, i) => {
       const outcome = outcomes[i]!;
       slots.forEach((slot) => {
         slot.cache.clear();
         slot.position = this.readModels.checkpoint(slot.projection.name)!.position;
-        if (outcome.status === 'fulfilled' && outcome.value === NOT_LOADED) fallback.push(slot);
       });
+      if (outcome.status === 'fulfilled' && 'notLoaded' in outcome.value)
+        notLoaded.push({ slots, reason: outcome.value.notLoaded });
+      else if (outcome.status === 'fulfilled') this.threaded = [...this.threaded, ...slots.map(nameOf)];
     });
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
-    const applied = Math.max(...outcomes.map((o) => (o as PromiseFulfilledResult<number>).value));
+    if (notLoaded.length > 0 && this.options.threads === true) {
+      throw new CatchUpThreadNotLoadedError(
+        notLoaded.flatMap((n) => n.slots.map(nameOf)),
+        notLoaded[0]!.reason,
+      );
+    }
+    const warn = this.options.onWarning ?? ((message: string) => process.emitWarning(message));
+    notLoaded.forEach(({ slots, reason }) =>
+      warn(
+        `The catch-up thread of ${slots.map(nameOf).join(', ')} could not load them; this thread catches them up ` +
+          `instead. ${reason}`,
+      ),
+    );
+    const applied = Math.max(
+      ...outcomes.map((o) => {
+        const value = (o as PromiseFulfilledResult<ThreadOutcome>).value;
+        return 'applied' in value ? value.applied : 0;
+      }),
+    );
+    const fallback = notLoaded.flatMap((n) => n.slots);
     if (fallback.length === 0) return applied;
     return Math.max(applied, await this.catchUpHere(fallback, head, this.options.onBatch, false));
   }
@@ -447,6 +494,10 @@ export class Projector {
     this.waiters = this.waiters.filter((waiter) => this.position < waiter.position);
     reached.forEach((waiter) => waiter.resolve(true));
   }
+}
+
+function nameOf(slot: Slot): string {
+  return slot.projection.name;
 }
 
 /** True when the projection reads only some event types, named by its filter. */

@@ -20,6 +20,8 @@ export interface RebuildResult {
   readonly applied: number;
   readonly head: bigint;
   readonly seconds: number;
+  /** The projections rebuilt in worker threads (see RebuildOptions.threads). */
+  readonly inThreads: readonly string[];
 }
 
 export interface RebuildOptions {
@@ -36,6 +38,8 @@ export interface RebuildOptions {
   readonly clock?: () => Date;
   /** Whether projections that have a `source` are rebuilt in worker threads (see ProjectorOptions.threads). */
   readonly threads?: boolean | 'auto';
+  /** Told when a projection meant for a worker thread is rebuilt in this one instead (see ProjectorOptions.onWarning). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** Asked to rebuild a projection this deployment does not have. */
@@ -79,11 +83,13 @@ export async function rebuildProjections(
     cachedDocuments: options.cachedDocuments ?? 20_000,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     onBatch: (position, count) => {
       applied += count;
       onProgress?.({ projections: selectedNames, applied, position, head });
     },
   });
   await projector.catchUp();
-  return { projections: selectedNames, applied, head, seconds: (Date.now() - started) / 1000 };
+  const seconds = (Date.now() - started) / 1000;
+  return { projections: selectedNames, applied, head, seconds, inThreads: projector.caughtUpInThreads };
 }

@@ -1,4 +1,4 @@
-import { Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import * as path from 'node:path';
 import { communeDirectoryProjection } from '@cdce/communes';
 import { activityFeedProjection, titleEventsProjection } from '@cdce/dashboards';
@@ -41,7 +41,10 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
       provide: Projector,
       inject: [EVENT_STORE, SqliteReadModelStore, CLOCK],
       useFactory: (store: EventStore, readModels: SqliteReadModelStore, clock: Clock) =>
-        new Projector(store, readModels, PROJECTIONS, { clock: () => clock.now() }),
+        new Projector(store, readModels, PROJECTIONS, {
+          clock: () => clock.now(),
+          onWarning: (message) => new Logger('Projector').warn(message),
+        }),
     },
     ProjectorLifecycle,
     ReadYourWrites,

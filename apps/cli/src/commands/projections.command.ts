@@ -78,7 +78,7 @@ async function rebuild(
     selected,
     selected.map((projection) => projection.name),
     ({ position }) => bar?.update(Number(position)),
-    { clock: io.now },
+    { clock: io.now, onWarning: (message) => io.err(`Attention : ${message}`) },
   );
   bar?.stop();
   for (const projection of selected)

@@ -41,6 +41,8 @@ describe('rebuilding the read models in worker threads', () => {
       batchSize: 50,
     });
     const head = await log.store.headPosition();
+    // Every projection was rebuilt in a thread, none left to this one after a thread failed to load it.
+    expect([...result.inThreads].sort()).toEqual(PROJECTIONS.map((p) => p.name).sort());
     expect(rowsOf(readModels)).toEqual(live);
     expect(live[SqliteReadModelStore.tableOf(communeDirectoryProjection)]!.length).toBeGreaterThan(5);
     expect(readModels.checkpoints().map((c) => c.position)).toEqual(PROJECTIONS.map(() => head));

@@ -32,6 +32,11 @@ import type { RecurringJobExecutor } from '../recurring/recurring-job';
 import { type JobsStatus, outboxMessageView, type OutboxMessageView } from './jobs-status';
 import { RECURRING_EXECUTOR, WORKER_READ_MODELS } from './tokens';
 
+/** The projections the worker keeps: the deadlines under `policy`, the commune directory, the webinar calendar. */
+export function workerProjections(policy?: ReminderPolicy) {
+  return [deadlinesProjection(policy), communeDirectoryProjection, webinarCalendarProjection] as const;
+}
+
 /**
  * The worker of one process: its projector (deadlines, commune directory, webinar calendar), the reminder executor
  * kept in step with the deadlines after each projector batch, the mail outbox, and the recurring jobs (monthly
@@ -63,12 +68,11 @@ export class JobsRuntime implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(JOBS_OPTIONS) private readonly options: ResolvedJobsOptions,
     @Optional() @Inject(MUNICIPALITIES) private readonly municipalities?: MunicipalityRegistry,
   ) {
-    this.projector = new Projector(
-      store,
-      readModels,
-      [deadlinesProjection(policy), communeDirectoryProjection, webinarCalendarProjection],
-      { clock: () => clock.now(), onBatch: () => this.resyncSoon() },
-    );
+    this.projector = new Projector(store, readModels, workerProjections(policy), {
+      clock: () => clock.now(),
+      onBatch: () => this.resyncSoon(),
+      onWarning: (message) => this.logger.warn(message),
+    });
     this.programme = new WebinarProgrammeJob(commands, readModels, clock, options.programmeRule, options.themes);
     this.momentum = new MomentumCheckJob(commands, readModels, clock, options.momentumCheckAt);
   }
