@@ -3,7 +3,7 @@ import { communeDirectoryProjection } from '@cdce/communes';
 import { Projector, rebuildProjections, type RebuildProgress, SqliteReadModelStore } from '@cdce/projections';
 import { DASHBOARD_PROJECTIONS } from '../index';
 import { campaignScenario } from '../testing/campaign-scenario';
-import { TestLog } from '../testing/commune-history';
+import { ev, TestLog } from '../testing/commune-history';
 
 const PROJECTIONS = [communeDirectoryProjection, ...DASHBOARD_PROJECTIONS];
 
@@ -68,9 +68,29 @@ describe('rebuilding the read models in worker threads', () => {
     const readModels = SqliteReadModelStore.open(path.join(log.dir, 'rebuilt-then-live.sqlite'));
     const projector = new Projector(log.store, readModels, PROJECTIONS, { threads: true, batchSize: 50 });
     await projector.catchUp();
-    const head = await log.store.headPosition();
-    expect(projector.position).toBe(head);
+    expect([...projector.caughtUpInThreads].sort()).toEqual(PROJECTIONS.map((p) => p.name).sort());
+    expect(projector.position).toBe(await log.store.headPosition());
     expect(rowsOf(readModels)).toEqual(live);
+    // Then live: events appended after the threads' catch-up are applied on top of what they committed.
+    projector.start();
+    await log.append('57081', '2026-03-03T10:00:00.000Z', 'copil', ev.opened('57081', '2026-03-03T10:00:00.000Z'));
+    const head = await log.append(
+      '21004',
+      '2026-03-04T10:00:00.000Z',
+      'coordination',
+      ev.fomSubmitted('2026-03-04T10:00:00.000Z'),
+    );
+    expect(await projector.waitFor(head, 20_000)).toBe(true);
+    await projector.stop();
+    expect(readModels.checkpoints().map((c) => c.position)).toEqual(PROJECTIONS.map(() => head));
+    const directory = SqliteReadModelStore.tableOf(communeDirectoryProjection);
+    expect(rowsOf(readModels)[directory]!.length).toBe(live[directory]!.length + 1);
+    // The same read models as a catch-up of the whole log in this thread.
+    const fromScratch = SqliteReadModelStore.open(path.join(log.dir, 'rebuilt-after-live.sqlite'));
+    await rebuildProjections(log.store, fromScratch, PROJECTIONS, undefined, undefined, { threads: false });
+    expect(rowsOf(readModels)).toEqual(rowsOf(fromScratch));
+    expect(rowsOf(readModels)).not.toEqual(live);
+    fromScratch.close();
     readModels.close();
   }, 60_000);
 });
