@@ -3,19 +3,7 @@ import { communeDecider } from './commune.decider';
 import type { CommuneEvent } from './commune.events';
 import { foldCommune } from './commune.fold';
 import type { Commune } from './commune.state';
-import {
-  candidate,
-  changesRequested,
-  lapsed,
-  losingMomentum,
-  merged,
-  renewed,
-  renewalScored,
-  reviewing,
-  titled,
-  underReview,
-  withSupportPlan,
-} from './testing/commune.fixtures';
+import { FIXTURE_HISTORIES } from './testing/commune.fixtures';
 import { eventOfType, randomFrom, randomStream } from './testing/random-commune-stream';
 
 /*
@@ -34,22 +22,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const fixtureHistories = {
-  candidate,
-  underReview,
-  reviewing,
-  changesRequested,
-  titled,
-  renewalScored,
-  renewed,
-  losingMomentum,
-  withSupportPlan,
-  lapsed,
-  merged,
-};
-
 describe('foldCommune', () => {
-  it.each(Object.entries(fixtureHistories))('gives the plain fold’s state after every prefix of %s', (_, history) => {
+  it.each(Object.entries(FIXTURE_HISTORIES))('gives the plain fold’s state after every prefix of %s', (_, history) => {
     for (let end = 0; end <= history.length; end++)
       expect(foldCommune(history.slice(0, end))).toEqual(plainFold(history.slice(0, end)));
   });

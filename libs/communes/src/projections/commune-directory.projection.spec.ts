@@ -1,16 +1,6 @@
 import type { RecordedEvent } from '@cdce/eventsourcing';
 import type { CommuneEvent } from '../domain/commune.events';
-import {
-  candidate,
-  changesRequested,
-  lapsed,
-  losingMomentum,
-  merged,
-  renewed,
-  renewalScored,
-  titled,
-  withSupportPlan,
-} from '../domain/testing/commune.fixtures';
+import { FIXTURE_HISTORIES, titled } from '../domain/testing/commune.fixtures';
 import { randomFrom, randomStream } from '../domain/testing/random-commune-stream';
 import { communeDirectoryProjection as directory, type CommuneDirectoryDoc } from './commune-directory.projection';
 
@@ -63,22 +53,13 @@ function expectRunsToFoldAsEvents(events: readonly RecordedEvent[], runLength: (
 }
 
 describe('the commune directory folding a run of events at once', () => {
-  it.each(
-    Object.entries({
-      candidate,
-      changesRequested,
-      titled,
-      renewalScored,
-      renewed,
-      losingMomentum,
-      withSupportPlan,
-      lapsed,
-      merged,
-    }),
-  )('gives what evolve gives event by event for the %s history, however it is cut', (_, history) => {
-    const events = recorded(history);
-    for (const length of [1, 2, 3, 7, events.length]) expectRunsToFoldAsEvents(events, () => length);
-  });
+  it.each(Object.entries(FIXTURE_HISTORIES))(
+    'gives what evolve gives event by event for the %s history, however it is cut',
+    (_, history) => {
+      const events = recorded(history);
+      for (const length of [1, 2, 3, 7, events.length]) expectRunsToFoldAsEvents(events, () => length);
+    },
+  );
 
   it('gives what evolve gives event by event for random streams cut into random runs', () => {
     const statuses = new Set<string>();

@@ -211,3 +211,18 @@ export const merged: CommuneEvent[] = [
     lastCycle: 1,
   }),
 ];
+
+/** Every fixture history above, by name: for specs that check a property over each of them. */
+export const FIXTURE_HISTORIES: Readonly<Record<string, CommuneEvent[]>> = {
+  candidate,
+  underReview,
+  reviewing,
+  changesRequested,
+  titled,
+  renewalScored,
+  renewed,
+  losingMomentum,
+  withSupportPlan,
+  lapsed,
+  merged,
+};
