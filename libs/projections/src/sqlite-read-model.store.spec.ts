@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { eventually } from '@cdce/eventsourcing/testing';
 import { rowsPerStatement, upsertOfRows } from './multi-row-upsert';
 import type { Projection } from './projection';
 import { SqliteReadModelStore } from './sqlite-read-model.store';
@@ -17,15 +18,6 @@ const notes: Projection<Note> = {
   documentIdOf: (event) => event.id,
   evolve: (_doc, event) => event.data as Note,
 };
-
-async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return condition();
-}
 
 /** Writes about 300 pages of documents in small transactions, as a live projector does. */
 function write(readModels: SqliteReadModelStore): void {

@@ -1,2 +1,3 @@
 export { deciderSpecification } from './decider-specification';
 export { describeEventStoreContract, type EventStoreContractOptions } from './event-store.contract';
+export { eventually } from './eventually';

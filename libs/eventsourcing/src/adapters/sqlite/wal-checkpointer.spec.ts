@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CommandContext } from '../../event';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
 import { WalCheckpointer } from './wal-checkpointer';
+import { eventually } from '../../testing/eventually';
 
 const folder = mkdtempSync(join(process.env['CDCE_TEST_DIR'] ?? tmpdir(), 'wal-checkpointer-'));
 const context: CommandContext = { actor: { id: 'p', role: 'r' }, commandId: 'c', correlationId: 'c', causationId: 'c' };
@@ -17,15 +18,6 @@ async function fill(store: SqliteEventStore, count: number): Promise<void> {
       context,
     });
   }
-}
-
-async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return condition();
 }
 
 describe('WalCheckpointer', () => {
