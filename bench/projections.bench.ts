@@ -362,6 +362,7 @@ function synthesiseReadModels(readModels: SqliteReadModelStore): { seconds: numb
           position,
           nis,
           type: 'PartnerRegistered',
+          actorId: `copil-${nis}`,
           actorRole: 'copil',
           recordedAt: '2026-01-01T00:00:00.000Z',
         });

@@ -8,13 +8,14 @@ import { type ApiHarness, startApi } from '../support/api-harness';
 describe('dashboards over HTTP', () => {
   let api: ApiHarness;
   let admin: string;
+  let adminTokenId: string;
   let auditor: string;
   let copil: string;
   let lastPosition: string;
 
   beforeAll(async () => {
     api = await startApi({ now: '2026-03-02T09:00:00.000Z' });
-    admin = (await api.token('admin')).secret;
+    ({ secret: admin, tokenId: adminTokenId } = await api.token('admin'));
     auditor = (await api.token('auditor')).secret;
     copil = (await api.token('copil', [DAVERDISSE])).secret;
     // Daverdisse: a candidacy with its evidence, submitted knowing one horeca is missing.
@@ -120,7 +121,11 @@ describe('dashboards over HTTP', () => {
         ['DossierReviewStarted', 'Daverdisse'],
         ['PartnerRegistered', 'Liège'],
       ]);
-      expect(first.body.items[0]).toMatchObject({ label: 'Examen du dossier commencé', actorRole: 'admin' });
+      expect(first.body.items[0]).toMatchObject({
+        label: 'Examen du dossier commencé',
+        actorId: adminTokenId,
+        actorRole: 'admin',
+      });
       const second = await api.request('GET', `/api/activity?limit=2&before=${first.body.nextBefore}`, {
         token: admin,
       });

@@ -278,6 +278,11 @@ describeInBrowser('the coordination web app in headless chromium', () => {
       await page.locator('.figure').first().waitFor();
       expect(await figure(page, 'Communes titrées').textContent()).toBe('4');
       expect(await figure(page, 'Dossiers en attente').textContent()).toBe('2');
+      // The recent activity names who approved it, by the token's label.
+      const activity = page.locator('section', { has: page.getByRole('heading', { name: 'Activité récente' }) });
+      await expect(activity.locator('li').first().textContent()).resolves.toMatch(
+        /Daverdisse.*par Coordination — Claire Martin \(coordination\)/s,
+      );
       const state = await api.request('GET', `/api/communes/${COMMUNES.daverdisse.nis}`, { token: coordination });
       expect(state.body.state).toMatchObject({ status: 'titled', title: { cycle: 1 } });
       await page.close();

@@ -364,6 +364,8 @@ export interface ActivityItem {
   readonly nis: string;
   readonly name: string;
   readonly type: string;
+  /** The token that acted (named by `GET /api/actors`). */
+  readonly actorId: string;
   readonly actorRole: string;
   readonly recordedAt: string;
 }

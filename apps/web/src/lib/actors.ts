@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Actor } from '../api/types';
+import { roleLabel, t } from '../i18n/i18n';
 import { usePerToken } from './per-token';
 
 /**
@@ -10,4 +11,11 @@ export function useActors(): (id: string) => Actor | undefined {
   const answer = usePerToken<{ actors: Actor[] }>('/api/actors', 'history.read');
   const byId = useMemo(() => new Map((answer?.actors ?? []).map((actor) => [actor.id, actor])), [answer]);
   return (id) => byId.get(id);
+}
+
+/** « par Coordination — Anne (coordination) » when the token's label is known, else « par coordination ». */
+export function actorLine(label: string | undefined, role: string): string {
+  return label
+    ? t('commune.timeline.byNamed', { name: label, role: roleLabel(role) })
+    : t('commune.timeline.by', { role: roleLabel(role) });
 }

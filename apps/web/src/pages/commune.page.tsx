@@ -14,8 +14,8 @@ import {
 import { Loading } from '../components/loading';
 import { isMissingEndpoint, MissingEndpoint, ProblemMessage } from '../components/problem-message';
 import { StatusBadge } from '../components/status-badge';
-import { eventLabel, formatDate, formatDateTime, formatNumber, hasKey, reasonLabel, roleLabel, t } from '../i18n/i18n';
-import { useActors } from '../lib/actors';
+import { eventLabel, formatDate, formatDateTime, formatNumber, hasKey, reasonLabel, t } from '../i18n/i18n';
+import { actorLine, useActors } from '../lib/actors';
 import { useLocalNames } from '../lib/local-names';
 import { Link, usePageTitle } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
@@ -541,12 +541,6 @@ function PartnersSection({
 const FIRST_PAGE = 25;
 
 /** « par Coordination — Anne (coordination) », or « par coordination » when the token is not known to this reader. */
-function actorLine(label: string | undefined, role: string): string {
-  return label
-    ? t('commune.timeline.byNamed', { name: label, role: roleLabel(role) })
-    : t('commune.timeline.by', { role: roleLabel(role) });
-}
-
 function Timeline({ history }: { readonly history: Resource<CommuneHistory | null> }) {
   const [showAll, setShowAll] = useState(false);
   return (

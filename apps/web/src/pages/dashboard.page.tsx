@@ -11,9 +11,9 @@ import {
   formatNumber,
   formatPercent,
   type MessageKey,
-  roleLabel,
   t,
 } from '../i18n/i18n';
+import { actorLine, useActors } from '../lib/actors';
 import { useLocalNames } from '../lib/local-names';
 import { Link, usePageTitle } from '../lib/router';
 import { abilities, useSession } from '../lib/session';
@@ -295,6 +295,7 @@ function Charts({ figures }: { readonly figures: DashboardFigures }) {
 
 function Activity({ resource }: { readonly resource: Resource<ActivityPage> }) {
   const names = useLocalNames();
+  const actorOf = useActors();
   if (resource.state === 'loading') return <Loading />;
   if (resource.state === 'failed') {
     if (isMissingEndpoint(resource.error)) return <MissingEndpoint endpoint="GET /api/activity" />;
@@ -310,7 +311,7 @@ function Activity({ resource }: { readonly resource: Resource<ActivityPage> }) {
             <time dateTime={item.recordedAt}>{formatDateTime(item.recordedAt)}</time>
             <span>
               <Link to={`/communes/${item.nis}`}>{names.commune(item.nis, item.name)}</Link> — {eventLabel(item.type)}{' '}
-              <span className="muted">({t('commune.timeline.by', { role: roleLabel(item.actorRole) })})</span>
+              <span className="muted">({actorLine(actorOf(item.actorId)?.label, item.actorRole)})</span>
             </span>
           </li>
         ))}

@@ -11,6 +11,7 @@ describe('activity-feed projection', () => {
       position: '42',
       nis: '62063',
       type: 'PartnerRegistered',
+      actorId: 'actor-copil',
       actorRole: 'copil',
       recordedAt: '2026-02-03T08:00:00.000Z',
     });
@@ -18,9 +19,9 @@ describe('activity-feed projection', () => {
     expect(projection.columns!.nis!.value(doc)).toBe('62063');
   });
 
-  it('keeps no event data: personal or bulky details stay in the stream', () => {
+  it('keeps no event data (personal or bulky details stay in the stream), only who acted: the token, not a person', () => {
     const doc = projection.evolve(undefined, recorded('62063', ev.submitted('2026-01-01T00:00:00.000Z'), 1))!;
-    expect(Object.keys(doc).sort()).toEqual(['actorRole', 'nis', 'position', 'recordedAt', 'type']);
+    expect(Object.keys(doc).sort()).toEqual(['actorId', 'actorRole', 'nis', 'position', 'recordedAt', 'type']);
   });
 
   it('is ordered by its position key, and indexes the commune then the position (newest first, per commune)', () =>
@@ -45,10 +46,16 @@ describe('activity-feed projection', () => {
       }
       const table = SqliteReadModelStore.tableOf(projection);
       expect(
-        readModels.db.prepare(`SELECT position, nis, type, actor_role FROM ${table} ORDER BY position`).all(),
+        readModels.db.prepare(`SELECT position, nis, type, actor_id, actor_role FROM ${table} ORDER BY position`).all(),
       ).toEqual([
-        { position: 42, nis: '62063', type: 'PartnerRegistered', actor_role: 'copil' },
-        { position: 9_007_199_254_740_991, nis: '21004', type: 'DossierSubmitted', actor_role: 'coordination' },
+        { position: 42, nis: '62063', type: 'PartnerRegistered', actor_id: 'actor-copil', actor_role: 'copil' },
+        {
+          position: 9_007_199_254_740_991,
+          nis: '21004',
+          type: 'DossierSubmitted',
+          actor_id: 'actor-coordination',
+          actor_role: 'coordination',
+        },
       ]);
     } finally {
       readModels.close();

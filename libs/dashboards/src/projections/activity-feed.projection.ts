@@ -6,6 +6,8 @@ export interface ActivityDoc {
   readonly position: string;
   readonly nis: string;
   readonly type: string;
+  /** The token that acted: the web app names it by its label (`GET /api/actors`). */
+  readonly actorId: string;
   readonly actorRole: string;
   readonly recordedAt: string;
 }
@@ -18,7 +20,7 @@ export interface ActivityDoc {
  */
 export const activityFeedProjection: Projection<ActivityDoc> = {
   name: 'activity-feed',
-  version: 3,
+  version: 4,
   filter: { streamPrefixes: [COMMUNE_STREAM_PREFIX] },
   reads: ['actor', 'recordedAt'],
   source: { module: __filename, exportName: 'activityFeedProjection' },
@@ -29,15 +31,17 @@ export const activityFeedProjection: Projection<ActivityDoc> = {
     position: event.position.toString(),
     nis: event.streamId.slice(COMMUNE_STREAM_PREFIX.length),
     type: event.type,
+    actorId: event.metadata.actor.id,
     actorRole: event.metadata.actor.role,
     recordedAt: event.metadata.recordedAt,
   }),
   columns: {
     nis: { type: 'TEXT', value: (doc) => doc.nis },
     type: { type: 'TEXT', value: (doc) => doc.type },
+    actor_id: { type: 'TEXT', value: (doc) => doc.actorId },
     actor_role: { type: 'TEXT', value: (doc) => doc.actorRole },
     recorded_at: { type: 'TEXT', value: (doc) => doc.recordedAt },
   },
-  documentSql: `json_object('position', CAST(position AS TEXT), 'nis', nis, 'type', type, 'actorRole', actor_role, 'recordedAt', recorded_at)`,
+  documentSql: `json_object('position', CAST(position AS TEXT), 'nis', nis, 'type', type, 'actorId', actor_id, 'actorRole', actor_role, 'recordedAt', recorded_at)`,
   indexes: [['nis', 'position']],
 };

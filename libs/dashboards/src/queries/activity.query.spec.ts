@@ -25,6 +25,7 @@ describe('activityFeed', () => {
         name: 'Nivelles',
         type: 'CandidacyOpened',
         label: 'Candidature ouverte',
+        actorId: 'actor-copil',
         actorRole: 'copil',
         recordedAt: '2026-01-05T10:00:00.000Z',
       },
