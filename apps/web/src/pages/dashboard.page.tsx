@@ -4,15 +4,7 @@ import { type ChartSeries, StackedBarChart } from '../components/bar-chart';
 import { Loading } from '../components/loading';
 import { isMissingEndpoint, MissingEndpoint, ProblemMessage } from '../components/problem-message';
 import { StatusBadge } from '../components/status-badge';
-import {
-  eventLabel,
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  formatPercent,
-  type MessageKey,
-  t,
-} from '../i18n/i18n';
+import { eventLabel, formatDate, formatDateTime, formatNumber, formatPercent, type MessageKey, t } from '../i18n/i18n';
 import { actorLine, useActors } from '../lib/actors';
 import { useLocalNames } from '../lib/local-names';
 import { Link, usePageTitle } from '../lib/router';
