@@ -46,3 +46,48 @@ describe('GET /api/municipalities: names of the campaign communes in every langu
     expect((await api.request('GET', '/api/municipalities')).status).toBe(401);
   });
 });
+
+describe('GET /api/communes?lang=: the list sorted by the names the reader sees', () => {
+  let api: ApiHarness;
+  let token: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    token = (await api.token('auditor')).secret;
+  });
+  afterAll(() => api.close());
+
+  type Item = { nis: string; names: { fr: string; nl: string; de?: string } };
+  const list = async (query: string): Promise<Item[]> => {
+    const response = await api.request('GET', `/api/communes?limit=500${query}`, { token });
+    expect(response.status).toBe(200);
+    return response.body.items as Item[];
+  };
+
+  it('sorts by the Dutch names with lang=nl, by the French ones by default', async () => {
+    const [french, dutch] = [await list(''), await list('&lang=nl')];
+    expect(french).toHaveLength(280);
+    const inOrder = (names: string[], locale: string) =>
+      expect(names).toEqual([...names].sort(new Intl.Collator(locale).compare));
+    inOrder(
+      french.map((c) => c.names.fr),
+      'fr',
+    );
+    inOrder(
+      dutch.map((c) => c.names.nl),
+      'nl',
+    );
+    // Mons is Bergen in Dutch: among the first in Dutch, not in French.
+    const rank = (items: Item[]) => items.findIndex((c) => c.names.fr === 'Mons');
+    expect(rank(dutch)).toBeLessThan(rank(french) - 50);
+  });
+
+  it('sorts by the French name where there is no German one, and refuses a language it does not know', async () => {
+    const german = await list('&lang=de');
+    const shown = german.map((c) => c.names.de ?? c.names.fr);
+    expect(shown).toEqual([...shown].sort(new Intl.Collator('de').compare));
+    const refused = await api.request('GET', '/api/communes?lang=en', { token });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('lang');
+  });
+});

@@ -134,6 +134,15 @@ describeInBrowser('the coordination web app in headless chromium', () => {
         await page.getByText('Henegouwen', { exact: true }).first().waitFor();
         expect(await page.getByText('Hainaut', { exact: true }).count()).toBe(0);
         await shot(page, '02-dashboard-nl');
+        // The communes list and the province filter go by the Dutch names: Bergen (Mons) near the top.
+        await page.getByRole('link', { name: 'Gemeenten', exact: true }).click();
+        await page.getByRole('row', { name: /Bergen/ }).waitFor();
+        const shown = await page.locator('tbody th a').allTextContents();
+        expect(shown.length).toBeGreaterThan(10);
+        expect(shown).toEqual([...shown].sort(new Intl.Collator('nl').compare));
+        expect(shown.indexOf('Bergen')).toBeLessThan(shown.indexOf('Luik'));
+        const provinces = await page.locator('#province option').allTextContents();
+        expect(provinces.slice(1)).toEqual(['Henegouwen', 'Luik', 'Luxemburg', 'Namen', 'Waals-Brabant']);
         await page.getByRole('link', { name: 'Luik', exact: true }).first().click();
         await expect(heading(page).textContent()).resolves.toBe('Luik');
         await page.reload();

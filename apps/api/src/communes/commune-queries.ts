@@ -12,8 +12,8 @@ import { SqliteReadModelStore } from '@cdce/projections';
 import { type Municipality, MunicipalityRegistry, normaliseName } from '@cdce/reference';
 import type { ListCommunesQueryDto } from './dto/list-communes.query.dto';
 
-/** One collator for every sort: `localeCompare` with a locale builds one per comparison. */
-const FRENCH = new Intl.Collator('fr');
+/** One collator per language for every sort: `localeCompare` with a locale builds one per comparison. */
+const COLLATORS = { fr: new Intl.Collator('fr'), nl: new Intl.Collator('nl'), de: new Intl.Collator('de') } as const;
 
 export interface CommuneListItem {
   readonly nis: string;
@@ -54,7 +54,7 @@ export class CommuneQueries {
         (item) =>
           !needle || [item.names.fr, item.names.nl, item.names.de ?? ''].some((n) => normaliseName(n).includes(needle)),
       );
-    items.sort(comparator(query.sort ?? 'name'));
+    items.sort(comparator(query.sort ?? 'name', query.lang ?? 'fr'));
     const offset = query.offset ?? 0;
     return { total: items.length, items: items.slice(offset, offset + (query.limit ?? 100)) };
   }
@@ -145,10 +145,14 @@ function toItem(m: Municipality, doc: DirectoryEntry | undefined): CommuneListIt
   };
 }
 
+/** Ties, and the `name` sort, go by the name the reader sees: in their language (French when there is none). */
 function comparator(
   sort: NonNullable<ListCommunesQueryDto['sort']>,
+  language: NonNullable<ListCommunesQueryDto['lang']>,
 ): (a: CommuneListItem, b: CommuneListItem) => number {
-  const byName = (a: CommuneListItem, b: CommuneListItem) => FRENCH.compare(a.names.fr, b.names.fr);
+  const collator = COLLATORS[language];
+  const nameOf = (item: CommuneListItem) => item.names[language] ?? item.names.fr;
+  const byName = (a: CommuneListItem, b: CommuneListItem) => collator.compare(nameOf(a), nameOf(b));
   switch (sort) {
     case 'population':
       return (a, b) => b.population - a.population || byName(a, b);

@@ -17,6 +17,12 @@ const SORTS = ['name', 'status', 'validUntil', 'population', 'updatedAt'] as con
 const FILTERS = ['status', 'province', 'region', 'q', 'sort'] as const;
 type Filter = (typeof FILTERS)[number];
 
+/** The French names given, in the order of the names the reader sees (« Henegouwen, Luik… » in Dutch). */
+function byLocalName(french: readonly string[], local: (french: string) => string): string[] {
+  const collator = new Intl.Collator(currentLanguage());
+  return [...french].sort((a, b) => collator.compare(local(a), local(b)));
+}
+
 /** *Communes*: filter by status, province, region; search by name in French, Dutch or German; sort. */
 export function CommunesPage() {
   const { session } = useSession();
@@ -26,7 +32,9 @@ export function CommunesPage() {
   usePageTitle(title);
   const { search } = useLocation();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, search.get(f) ?? ''])) as Record<Filter, string>;
-  const key = query({ ...filters, limit: 500 });
+  // Sorted by the names this reader sees: the API sorts by the names of the language it is given.
+  const language = currentLanguage();
+  const key = query({ ...filters, limit: 500, ...(language === 'fr' ? {} : { lang: language }) });
   const [list, reload] = useResource(key, (signal) => get<CommuneList>(`/api/communes${key}`, signal));
   const [text, setText] = useState(filters.q);
 
@@ -91,7 +99,7 @@ export function CommunesPage() {
               <label htmlFor="province">{t('communes.province')}</label>
               <select id="province" value={filters.province} onChange={(e) => setFilter('province', e.target.value)}>
                 <option value="">{t('communes.allProvinces')}</option>
-                {PROVINCES.map((p) => (
+                {byLocalName(PROVINCES, names.province).map((p) => (
                   <option key={p} value={p}>
                     {names.province(p)}
                   </option>

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-valid
 import { COMMUNE_STATUSES, type CommuneStatus } from '@cdce/communes';
 
 export const SORT_KEYS = ['name', 'population', 'status', 'validUntil', 'updatedAt'] as const;
+export const NAME_LANGUAGES = ['fr', 'nl', 'de'] as const;
 
 export class ListCommunesQueryDto {
   @ApiPropertyOptional({ enum: COMMUNE_STATUSES })
@@ -32,6 +33,15 @@ export class ListCommunesQueryDto {
   @IsOptional()
   @IsIn(SORT_KEYS)
   sort?: (typeof SORT_KEYS)[number];
+
+  @ApiPropertyOptional({
+    enum: NAME_LANGUAGES,
+    default: 'fr',
+    description: 'Langue des noms pour le tri par nom (le nom français quand une commune n’en a pas en allemand)',
+  })
+  @IsOptional()
+  @IsIn(NAME_LANGUAGES)
+  lang?: (typeof NAME_LANGUAGES)[number];
 
   @ApiPropertyOptional({ default: 100, maximum: 500 })
   @IsOptional()
