@@ -71,16 +71,24 @@ async function rebuild(
   const bar = io.interactive
     ? new SingleBar({ format: 'Reconstruction [{bar}] {percentage}% | position {value}/{total}', hideCursor: true })
     : undefined;
+  // A warning written while the bar redraws its line would be drawn over: it waits until the bar is gone.
+  const warnings: string[] = [];
+  const warn = (message: string) => (bar ? warnings.push(message) : io.err(`Attention : ${message}`));
   bar?.start(Math.max(0, Number(head)), 0);
-  const result = await rebuildProjections(
-    store,
-    readModels,
-    selected,
-    selected.map((projection) => projection.name),
-    ({ position }) => bar?.update(Number(position)),
-    { clock: io.now, onWarning: (message) => io.err(`Attention : ${message}`) },
-  );
-  bar?.stop();
+  let result: Awaited<ReturnType<typeof rebuildProjections>>;
+  try {
+    result = await rebuildProjections(
+      store,
+      readModels,
+      selected,
+      selected.map((projection) => projection.name),
+      ({ position }) => bar?.update(Number(position)),
+      { clock: io.now, onWarning: warn },
+    );
+  } finally {
+    bar?.stop();
+    warnings.forEach((message) => io.err(`Attention : ${message}`));
+  }
   for (const projection of selected)
     io.out(
       `${projection.name} : reconstruite jusqu’à la position ${readModels.checkpoint(projection.name)!.position}.`,
