@@ -107,6 +107,19 @@ describe('the web app served at /', () => {
     expect(seenByNamur).toEqual(expect.arrayContaining([anne.token.tokenId, namur.token.tokenId]));
     expect(seenByNamur).not.toContain(liege.token.tokenId);
     expect((await api.request('GET', '/api/actors')).status).toBe(401);
+
+    // Bertogne (82005) merged into Bertogne (82039) in 2025: what its COPIL recorded is in the successor's history.
+    const before = await tokens.createToken({ label: 'COPIL Bertogne — avant', role: 'copil', communes: ['82005'] });
+    const after = await tokens.createToken({ label: 'COPIL Bertogne', role: 'copil', communes: ['82039'] });
+    const seenAfter = (await api.request('GET', '/api/actors', { token: after.secret })).body.actors.map(
+      (a: { id: string }) => a.id,
+    );
+    expect(seenAfter).toEqual(expect.arrayContaining([before.token.tokenId, after.token.tokenId]));
+    expect(seenAfter).not.toContain(namur.token.tokenId);
+    const seenBefore = (await api.request('GET', '/api/actors', { token: before.secret })).body.actors.map(
+      (a: { id: string }) => a.id,
+    );
+    expect(seenBefore).toContain(after.token.tokenId);
   });
 
   it('shows a page that says how to build the app when it was not built', async () => {

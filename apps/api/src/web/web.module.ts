@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../http/problem';
 import { NOT_BUILT_PAGE, resolveWebRoot, webTarget } from './web-app.files';
+import { CommunesModule } from '@cdce/communes';
 import { AuthModule } from '../auth/auth.module';
 import { ActorsHttpController } from './actors.http.controller';
 import { WebSessionHttpController } from './web-session.http.controller';
@@ -13,7 +14,7 @@ import { WebSessionHttpController } from './web-session.http.controller';
  * routes (`/communes/92094` reloaded in the browser). Paths under `/api` never fall back: an unknown API route
  * stays a problem+json 404. The route is a wildcard, so every route Nest registers (API, health, docs) wins over it.
  */
-@Module({ imports: [AuthModule], controllers: [WebSessionHttpController, ActorsHttpController] })
+@Module({ imports: [AuthModule, CommunesModule], controllers: [WebSessionHttpController, ActorsHttpController] })
 export class WebModule implements OnModuleInit {
   private readonly logger = new Logger('Web');
 
