@@ -13,7 +13,7 @@ export function useActors(): (id: string) => Actor | undefined {
   return (id) => byId.get(id);
 }
 
-/** « par Coordination — Anne (coordination) » when the token's label is known, else « par coordination ». */
+/** « par Coordination — Anne (coordination) », or « par coordination » when the token is not known to this reader. */
 export function actorLine(label: string | undefined, role: string): string {
   return label
     ? t('commune.timeline.byNamed', { name: label, role: roleLabel(role) })

@@ -540,7 +540,6 @@ function PartnersSection({
 
 const FIRST_PAGE = 25;
 
-/** « par Coordination — Anne (coordination) », or « par coordination » when the token is not known to this reader. */
 function Timeline({ history }: { readonly history: Resource<CommuneHistory | null> }) {
   const [showAll, setShowAll] = useState(false);
   return (
