@@ -36,7 +36,8 @@ export class ActorsHttpController {
   @ApiOkResponse({ description: '{ actors: [{ id, label, role, revoked }] }' })
   async list(@CurrentPrincipal() principal: Principal): Promise<{ actors: Actor[] }> {
     const current = (nis: string) => this.registry.successorOf(nis)?.nis ?? nis;
-    const visible = (await this.tokens.list()).filter((token) => mayMeet(principal, token, current));
+    const own = new Set(principal.communes.map(current));
+    const visible = (await this.tokens.list()).filter((token) => mayMeet(principal, token, own, current));
     return {
       actors: visible.map((token) => ({
         id: token.tokenId,
@@ -48,10 +49,17 @@ export class ActorsHttpController {
   }
 }
 
-/** `current` gives the commune a NIS code stands for today (a dissolved one's successor). */
-function mayMeet(principal: Principal, token: TokenInfo, current: (nis: string) => string): boolean {
+/**
+ * `own`: the principal's communes as they stand today; `current` gives the commune a NIS code stands for today (a
+ * dissolved one's successor).
+ */
+function mayMeet(
+  principal: Principal,
+  token: TokenInfo,
+  own: ReadonlySet<string>,
+  current: (nis: string) => string,
+): boolean {
   if (token.role === 'auditor') return false;
   if (principal.role !== 'copil' || token.role !== 'copil') return true;
-  const own = new Set(principal.communes.map(current));
   return token.communes.some((nis) => own.has(current(nis)));
 }
