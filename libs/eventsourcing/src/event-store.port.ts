@@ -84,6 +84,47 @@ export interface ReadBatchOptions {
   readonly parts?: readonly EventPart[];
 }
 
+/** Where a read of streams one after the other stands: just after this event. */
+export interface StreamCursor {
+  readonly streamId: string;
+  readonly revision: bigint;
+}
+
+export interface ReadStreamsOptions {
+  /** Only streams whose id starts with this prefix (e.g. `commune-`). */
+  readonly prefix: string;
+  /** First stream of the range (inclusive); default: the first with the prefix. */
+  readonly fromStream?: string;
+  /** End of the range (exclusive); default: past the last stream with the prefix. */
+  readonly toStream?: string;
+  /** Resume just after this event (a previous batch's `next`). */
+  readonly after?: StreamCursor;
+  /** Only events at or before this global position: the log as it stood when a rebuild started. */
+  readonly upTo: bigint;
+  /** Most events returned. */
+  readonly maxCount: number;
+  /** The parts to read, as for `readBatch`. */
+  readonly parts?: readonly EventPart[];
+}
+
+/** Events of consecutive streams, each stream's in revision order. */
+export interface StreamsBatch {
+  readonly events: RecordedEvent[];
+  /** Where the next batch starts; undefined once the range has been read to its end. */
+  readonly next?: StreamCursor;
+}
+
+export interface ReadLatestOptions {
+  /** Only events strictly before this global position (keyset paging: the previous page's last position). */
+  readonly before?: bigint;
+  /** Only events of streams whose id starts with one of these prefixes. */
+  readonly streamPrefixes?: readonly string[];
+  /** Only events of these streams (read through each stream's own index). */
+  readonly streams?: readonly string[];
+  /** Most events returned. */
+  readonly maxCount: number;
+}
+
 /** Consecutive events of the global log, read in one call. */
 export interface LogBatch {
   /** Matching events in position order. */
@@ -167,6 +208,25 @@ export interface EventStore {
    * catching up read, a batch at a time, instead of awaiting each event.
    */
   readBatch(options: ReadBatchOptions): Promise<LogBatch>;
+
+  /**
+   * The latest events of the log, newest first: what an activity feed lists, straight from the log (nothing to copy
+   * into a read model, always up to date). Either `streamPrefixes` or `streams` (a few) narrows them.
+   */
+  readLatest(options: ReadLatestOptions): Promise<RecordedEvent[]>;
+
+  /**
+   * Optional, for rebuilds (stores that keep an index by stream): the ids of the streams starting with `prefix` that
+   * have an event at or before `upTo`, in code-unit order. A rebuild splits them into ranges folded side by side.
+   */
+  streamIds?(prefix: string, upTo: bigint): Promise<string[]>;
+
+  /**
+   * Optional, with `streamIds`: the events of a range of streams, stream after stream in code-unit order of their
+   * ids, each stream's in revision order, a batch at a time. A projection whose documents are each one stream's
+   * (`documentPerStream`) folds a stream in one go this way, instead of keeping every document alive through the log.
+   */
+  readStreamsInOrder?(options: ReadStreamsOptions): Promise<StreamsBatch>;
 
   /**
    * How a worker thread can open its own reader of this store (to catch projections up on another core), or

@@ -9,7 +9,13 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../errors';
-import { type AppendResult, MAX_EVENT_BYTES, type EventStore, type EventSubscription } from '../event-store.port';
+import {
+  type AppendResult,
+  MAX_EVENT_BYTES,
+  type EventStore,
+  type EventSubscription,
+  type StreamCursor,
+} from '../event-store.port';
 import { eventHash, GENESIS_HASH, verifyHashChain } from '../hash-chain';
 
 export interface EventStoreContractOptions {
@@ -18,6 +24,8 @@ export interface EventStoreContractOptions {
    * every test then only relies on its own, uniquely named streams and on positions it observed itself.
    */
   readonly freshStore?: boolean;
+  /** True when the store offers `streamIds` and `readStreamsInOrder` (the embedded stores): the suite checks them. */
+  readonly readsStreamsInOrder?: boolean;
   /** Closes the store and opens it again on the same storage; when given, the suite checks that nothing is lost. */
   readonly reopen?: (store: EventStore) => Promise<EventStore>;
   /** How long to wait for a live event before failing. Default 5000 ms. */
@@ -462,6 +470,89 @@ export function describeEventStoreContract(
         expect(batch).toEqual({ events: [], scannedTo: head });
         expect(head).toBeGreaterThanOrEqual(position);
       });
+    });
+
+    describe('reading the latest events', () => {
+      it('gives them newest first, before a position, at most maxCount, by stream prefix or for a few streams', async () => {
+        const a = streamOf('commune');
+        const b = streamOf('commune');
+        const other = streamOf('webinar');
+        await append(a, [event('CandidacyOpened'), event('DossierSubmitted')]);
+        await append(other, [event('WebinarScheduled')]);
+        await append(b, [event('CandidacyOpened')]);
+        await append(a, [event('DossierApproved')]);
+        const typesOf = (events: readonly RecordedEvent[]) => events.map((e) => `${e.streamId}:${e.type}`);
+        const latest = await store.readLatest({ streamPrefixes: [a, b], maxCount: 10 });
+        expect(typesOf(latest)).toEqual([
+          `${a}:DossierApproved`,
+          `${b}:CandidacyOpened`,
+          `${a}:DossierSubmitted`,
+          `${a}:CandidacyOpened`,
+        ]);
+        expect(latest.map((e) => e.position)).toEqual(
+          [...latest.map((e) => e.position)].sort((x, y) => (x < y ? 1 : -1)),
+        );
+        expect(latest[0]).toEqual((await store.readStream(a, { direction: 'backwards', maxCount: 1 }))[0]);
+        const page = await store.readLatest({ streamPrefixes: [a, b], maxCount: 2, before: latest[1]!.position });
+        expect(page).toEqual(latest.slice(2, 4));
+        expect(await store.readLatest({ streams: [b, a, b], maxCount: 3 })).toEqual(latest.slice(0, 3));
+        expect(await store.readLatest({ streams: [a], maxCount: 10, before: latest[0]!.position })).toEqual(
+          latest.slice(2),
+        );
+        expect(await store.readLatest({ streams: [streamOf('never')], maxCount: 10 })).toEqual([]);
+        if (options.freshStore !== false)
+          expect(typesOf(await store.readLatest({ maxCount: 1 }))).toEqual([`${a}:DossierApproved`]);
+        expect(await store.readLatest({ streamPrefixes: [a], maxCount: 0 })).toEqual([]);
+      });
+    });
+
+    describe('reading streams one after the other (stores that offer it)', () => {
+      (options.readsStreamsInOrder ? it : it.skip)(
+        'lists the ids of a prefix and reads a range stream by stream, each in revision order, up to a position',
+        async () => {
+          if (!store.streamIds || !store.readStreamsInOrder)
+            throw new Error('readsStreamsInOrder is set: the store must offer both reads');
+          const prefix = `${streamOf('fold')}-`;
+          const [x, y, z] = [`${prefix}c`, `${prefix}a`, `${prefix}b`];
+          await append(x, [event('One'), event('Two')]);
+          await append(y, [event('One')]);
+          const upTo = (await append(z, [event('One')])).position;
+          await append(x, [event('Three')]);
+          await append(`${prefix.slice(0, -1)}`, [event('NotInThePrefix')]);
+          expect(await store.streamIds(prefix)).toEqual([y, z, x]);
+          const readRange = async (options: { fromStream?: string; toStream?: string; upTo: bigint }) => {
+            const read: RecordedEvent[] = [];
+            for (let after: StreamCursor | undefined, first = true; first || after; first = false) {
+              const batch = await store.readStreamsInOrder!({
+                prefix,
+                maxCount: 1,
+                parts: ['data'],
+                ...options,
+                ...(after ? { after } : {}),
+              });
+              expect(batch.events.length).toBeLessThanOrEqual(1);
+              read.push(...batch.events);
+              after = batch.next;
+            }
+            return read.map((e) => `${e.streamId}:${e.type}:${e.revision}`);
+          };
+          expect(await readRange({ upTo })).toEqual([`${y}:One:0`, `${z}:One:0`, `${x}:One:0`, `${x}:Two:1`]);
+          const head = await store.headPosition();
+          expect(await readRange({ upTo: head, toStream: x })).toEqual([`${y}:One:0`, `${z}:One:0`]);
+          expect(await readRange({ upTo: head, fromStream: x })).toEqual([`${x}:One:0`, `${x}:Two:1`, `${x}:Three:2`]);
+          const whole = await store.readStream(x);
+          const { events } = await store.readStreamsInOrder({
+            prefix,
+            fromStream: x,
+            upTo: head,
+            maxCount: 10,
+            parts: ['data', 'recordedAt'],
+          });
+          expect(events.map((e) => [e.data, e.position, e.metadata.recordedAt])).toEqual(
+            whole.map((e) => [e.data, e.position, e.metadata.recordedAt]),
+          );
+        },
+      );
     });
 
     describe('catch-up subscription', () => {

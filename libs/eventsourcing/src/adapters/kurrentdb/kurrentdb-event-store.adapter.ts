@@ -13,6 +13,7 @@ import {
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type CurrentStreamState,
+  type ResolvedEvent,
   type ReadStreamOptions as KurrentReadStreamOptions,
 } from '@kurrent/kurrentdb-client';
 import { canonicalJson } from '../../canonical-json';
@@ -28,6 +29,7 @@ import type {
   LogBatch,
   ReadAllOptions,
   ReadBatchOptions,
+  ReadLatestOptions,
   ReadStreamOptions,
   SubscribeOptions,
 } from '../../event-store.port';
@@ -226,6 +228,60 @@ export class KurrentDbEventStore implements EventStore {
     }))
       events.push(event);
     return { events, scannedTo: events.length > 0 ? events[events.length - 1]!.position : after };
+  }
+
+  /**
+   * Backwards from the end of `$all` (through the server's filter) or of each stream, skipping what is not before
+   * `before`: a deep page re-reads the pages above it, which an activity feed's first pages do not mind.
+   */
+  async readLatest(options: ReadLatestOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    if (options.maxCount <= 0) return [];
+    const before = options.before;
+    const filter = options.streamPrefixes ? { streamPrefixes: options.streamPrefixes } : undefined;
+    const newest = async (reading: AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>, streamId?: string) => {
+      const events: RecordedEvent[] = [];
+      try {
+        for await (const resolved of this.mapErrors(reading, streamId)) {
+          const raw = resolved.event;
+          if (!raw || !this.isOurs(raw.streamId, raw.type)) continue;
+          if (before !== undefined && raw.position !== undefined && raw.position.commit >= before) continue;
+          const event = decodeEvent(raw, this.namespace, this.location);
+          if (!matchesFilter(event, filter)) continue;
+          events.push(event);
+          if (events.length >= options.maxCount) break;
+        }
+      } catch (error) {
+        if (!(error instanceof StreamNotFoundError)) throw error;
+      }
+      return events;
+    };
+    if (options.streams) {
+      const perStream = await Promise.all(
+        [...new Set(options.streams)].map((streamId) =>
+          newest(
+            this.client.readStream(this.nameOf(streamId), {
+              direction: BACKWARDS,
+              fromRevision: END,
+              maxCount: UNBOUNDED,
+            }),
+            streamId,
+          ),
+        ),
+      );
+      return perStream
+        .flat()
+        .sort((a, b) => (a.position < b.position ? 1 : -1))
+        .slice(0, options.maxCount);
+    }
+    return newest(
+      this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        filter: toServerFilter(filter, this.namespace),
+        maxCount: UNBOUNDED,
+      }),
+    );
   }
 
   /** The client's connection belongs to this thread. */

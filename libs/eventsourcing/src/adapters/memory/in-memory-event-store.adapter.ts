@@ -9,7 +9,10 @@ import type {
   LogBatch,
   ReadAllOptions,
   ReadBatchOptions,
+  ReadLatestOptions,
   ReadStreamOptions,
+  ReadStreamsOptions,
+  StreamsBatch,
   SubscribeOptions,
 } from '../../event-store.port';
 import { eventHash, GENESIS_HASH } from '../../hash-chain';
@@ -25,6 +28,7 @@ import {
 } from '../shared/append-rules';
 import { foldableOf } from '../shared/foldable-event';
 import { CatchUpSubscription, type LogPage, readAllPages } from '../shared/catch-up-subscription';
+import { streamRangeOf } from '../shared/stream-range';
 
 /** A stored event: data kept as JSON text, so that readers get fresh copies and the same key order as SQLite. */
 interface Row {
@@ -126,6 +130,47 @@ export class InMemoryEventStore implements EventStore {
     return { events: [...page.events], scannedTo: page.scannedTo > after ? page.scannedTo : after };
   }
 
+  async readLatest(options: ReadLatestOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const before = options.before ?? BigInt(this.log.length);
+    const streams = options.streams && new Set(options.streams);
+    const filter = options.streamPrefixes ? { streamPrefixes: options.streamPrefixes } : undefined;
+    const events: RecordedEvent[] = [];
+    const last = Math.min(this.log.length, Number(before < 0n ? 0n : before)) - 1;
+    for (let index = last; index >= 0 && events.length < options.maxCount; index--) {
+      const row = this.log[index]!;
+      if ((!streams || streams.has(row.streamId)) && matchesFilter(row, filter)) events.push(toRecorded(row));
+    }
+    return events;
+  }
+
+  async streamIds(prefix: string): Promise<string[]> {
+    this.assertOpen();
+    const { from, to } = streamRangeOf(prefix);
+    return [...this.streams.keys()].filter((id) => id >= from && id < to).sort(codeUnitOrder);
+  }
+
+  async readStreamsInOrder(options: ReadStreamsOptions): Promise<StreamsBatch> {
+    this.assertOpen();
+    const range = streamRangeOf(options.prefix, options.fromStream, options.toStream);
+    const after = options.after ?? { streamId: range.from, revision: -1n };
+    const events: RecordedEvent[] = [];
+    const ids = [...this.streams.keys()].filter((id) => id >= range.from && id < range.to).sort(codeUnitOrder);
+    for (const id of ids) {
+      if (id < after.streamId) continue;
+      for (const position of this.streams.get(id)!.positions) {
+        const row = this.log[position]!;
+        if (row.position > options.upTo || (id === after.streamId && row.revision <= after.revision)) continue;
+        if (events.length === options.maxCount) {
+          const last = events[events.length - 1]!;
+          return { events, next: { streamId: last.streamId, revision: last.revision } };
+        }
+        events.push(toRecorded(row));
+      }
+    }
+    return { events };
+  }
+
   /** No other thread can see this process's memory. */
   readerForThread(): undefined {
     return undefined;
@@ -205,6 +250,11 @@ export class InMemoryEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailableError('memory', 'the store was closed');
   }
+}
+
+/** SQLite's BINARY order of ASCII ids, not the locale's. */
+function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A revision bound as an array index, clamped just outside [0, last] so that huge or negative bigints stay exact. */

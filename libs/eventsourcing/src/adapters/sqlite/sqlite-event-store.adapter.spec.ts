@@ -17,6 +17,7 @@ function open(path: string): EventStore {
 
 describeEventStoreContract('SQLite', async () => open(join(folder, `events-${++files}.sqlite`)), {
   returnsRecorded: true,
+  readsStreamsInOrder: true,
   reopen: async (store) => {
     await store.close();
     return open(paths.get(store)!);

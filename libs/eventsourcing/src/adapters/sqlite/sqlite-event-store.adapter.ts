@@ -13,7 +13,10 @@ import type {
   LogBatch,
   ReadAllOptions,
   ReadBatchOptions,
+  ReadLatestOptions,
   ReadStreamOptions,
+  ReadStreamsOptions,
+  StreamsBatch,
   SubscribeOptions,
   ThreadReaderRecipe,
 } from '../../event-store.port';
@@ -29,6 +32,7 @@ import {
 } from '../shared/append-rules';
 import { CatchUpSubscription, type LogPage, readAllPages } from '../shared/catch-up-subscription';
 import { SqliteChangeSignal } from './sqlite-change-signal';
+import { SqliteLogReads } from './sqlite-log-reads';
 import {
   boundToNumber,
   EVENT_COLUMNS,
@@ -85,6 +89,7 @@ export class SqliteEventStore implements EventStore {
   /** Statements of `readBatch` and their row readers, by parts and filter shape. */
   private readonly batchReaders = new Map<string, PartialRows & { readonly statement: Database.Statement }>();
   private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly logReads: SqliteLogReads;
   private readonly signal: SqliteChangeSignal;
   /** Transactions wrapped once: better-sqlite3 builds a new wrapper per `db.transaction` call. */
   private readonly appendTransaction: Database.Transaction<
@@ -106,6 +111,7 @@ export class SqliteEventStore implements EventStore {
     pollIntervalMs: number,
   ) {
     this.statements = prepareStatements(db);
+    this.logReads = new SqliteLogReads(db);
     this.appendTransaction = db.transaction((batch: PreparedBatch, options: AppendOptions) =>
       this.appendLocked(batch, options),
     );
@@ -238,6 +244,21 @@ export class SqliteEventStore implements EventStore {
       const scannedTo = rows.length === options.maxCount ? events[events.length - 1]!.position : BigInt(head);
       return { events, scannedTo };
     });
+  }
+
+  async readLatest(options: ReadLatestOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.guard(() => this.logReads.latest(options));
+  }
+
+  async streamIds(prefix: string): Promise<string[]> {
+    this.assertOpen();
+    return this.guard(() => this.logReads.streamIds(prefix));
+  }
+
+  async readStreamsInOrder(options: ReadStreamsOptions): Promise<StreamsBatch> {
+    this.assertOpen();
+    return this.guard(() => this.logReads.streamsInOrder(options));
   }
 
   /** Another thread opens the same file with its own connection (see `openSqliteEventStoreReader`). */
