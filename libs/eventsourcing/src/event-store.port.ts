@@ -216,10 +216,10 @@ export interface EventStore {
   readLatest(options: ReadLatestOptions): Promise<RecordedEvent[]>;
 
   /**
-   * Optional, for rebuilds (stores that keep an index by stream): the ids of the streams starting with `prefix` that
-   * have an event at or before `upTo`, in code-unit order. A rebuild splits them into ranges folded side by side.
+   * Optional, for rebuilds (stores that keep an index by stream): the ids of the streams starting with `prefix`, in
+   * code-unit order. A rebuild splits them into ranges folded side by side.
    */
-  streamIds?(prefix: string, upTo: bigint): Promise<string[]>;
+  streamIds?(prefix: string): Promise<string[]>;
 
   /**
    * Optional, with `streamIds`: the events of a range of streams, stream after stream in code-unit order of their

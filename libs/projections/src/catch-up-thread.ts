@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ThreadReaderRecipe } from '@cdce/eventsourcing';
 import { ProjectionFailedError } from './projection-slot';
+import type { StreamRange } from './stream-order-fold';
 
 /** What a worker thread needs to catch projections up: all of it survives a structured clone. */
 export interface ThreadCatchUp {
@@ -18,6 +19,19 @@ export interface ThreadCatchUp {
   readonly cachedDocuments: number;
   /** The projector's clock minus the system clock, so that checkpoints carry the projector's time. */
   readonly clockOffsetMs: number;
+  /** Then (or only), ranges of streams to fold in stream order, shared with the other threads (see `StreamOrderJob`). */
+  readonly streamOrder?: StreamOrderJob;
+}
+
+/**
+ * Projections rebuilt stream by stream (`documentPerStream`) by several threads at once: each thread takes the next
+ * range not yet taken (an atomic counter in shared memory) until none is left, and writes its documents.
+ */
+export interface StreamOrderJob {
+  readonly projections: readonly { readonly module: string; readonly exportName: string }[];
+  readonly ranges: readonly StreamRange[];
+  /** One Int32: the number of ranges taken so far, by every thread. */
+  readonly taken: SharedArrayBuffer;
 }
 
 /**
@@ -75,6 +89,7 @@ try {
   require(workerData.runner).catchUpInThisThread(workerData.job, {
     loaded: () => { loaded = true; },
     batch: (position, count) => post({ batch: [String(position), count] }),
+    folded: (count) => post({ folded: count }),
   }).then((applied) => post({ done: applied }), failed);
 } catch (error) {
   failed(error);
@@ -83,6 +98,7 @@ try {
 
 interface WorkerAnswer {
   readonly batch?: [string, number];
+  readonly folded?: number;
   readonly done?: number;
   readonly notLoaded?: string;
   readonly error?: {
@@ -103,12 +119,15 @@ interface WorkerAnswer {
  * threw), each read model being left at its last checkpoint.
  */
 export function catchUpInThread(
-  job: ThreadCatchUp & { readonly onBatch: (position: bigint, count: number) => void },
+  job: ThreadCatchUp & {
+    readonly onBatch: (position: bigint, count: number) => void;
+    /** Events read by each batch of the stream-order ranges. */
+    readonly onFolded?: (count: number) => void;
+  },
 ): Promise<ThreadOutcome> {
-  const { onBatch, ...data } = job;
-  const typescript = [...data.projections.map((p) => p.module), data.store.module, __filename].some((file) =>
-    file.endsWith('.ts'),
-  );
+  const { onBatch, onFolded, ...data } = job;
+  const modules = [...data.projections, ...(data.streamOrder?.projections ?? [])].map((p) => p.module);
+  const typescript = [...modules, data.store.module, __filename].some((file) => file.endsWith('.ts'));
   const compiler = typescript ? typescriptCompiler() : undefined;
   if (typescript && !compiler) {
     return Promise.resolve({
@@ -132,6 +151,7 @@ export function catchUpInThread(
     });
     worker.on('message', (answer: WorkerAnswer) => {
       if (answer.batch) onBatch(BigInt(answer.batch[0]), answer.batch[1]);
+      else if (answer.folded !== undefined) onFolded?.(answer.folded);
       else if (answer.done !== undefined) settle(() => resolve({ applied: answer.done! }));
       else if (answer.notLoaded !== undefined) settle(() => resolve({ notLoaded: answer.notLoaded! }));
       else if (answer.error) settle(() => reject(errorOf(answer.error!)));
@@ -141,7 +161,7 @@ export function catchUpInThread(
       settle(() =>
         reject(
           new Error(
-            `The catch-up thread of ${data.projections.map((p) => p.exportName).join(', ')} stopped (exit code ${code}).`,
+            `The catch-up thread of ${[...data.projections, ...(data.streamOrder?.projections ?? [])].map((p) => p.exportName).join(', ')} stopped (exit code ${code}).`,
           ),
         ),
       ),

@@ -146,7 +146,7 @@ export function writesOf(slot: Slot, docs: ReadonlyMap<string, unknown>, checkpo
 }
 
 /** The parts of events these projections read, or undefined when one of them reads them whole. */
-export function partsReadBy(slots: readonly Slot[]): EventPart[] | undefined {
+export function partsReadBy(slots: readonly Pick<Slot, 'projection'>[]): EventPart[] | undefined {
   const parts = new Set<EventPart>();
   for (const { projection } of slots) {
     if (!projection.reads) return undefined;
@@ -175,7 +175,11 @@ export class ProjectionFailedError extends Error {
 }
 
 /** `evolveMany`; when it throws, the events are folded one by one with `evolve` to name the one that fails. */
-function evolveManyOrExplain(projection: Projection<unknown>, doc: unknown, events: readonly RecordedEvent[]): unknown {
+export function evolveManyOrExplain(
+  projection: Projection<unknown>,
+  doc: unknown,
+  events: readonly RecordedEvent[],
+): unknown {
   try {
     return projection.evolveMany!(doc, events);
   } catch (error) {
@@ -185,7 +189,7 @@ function evolveManyOrExplain(projection: Projection<unknown>, doc: unknown, even
   }
 }
 
-function evolveOrExplain(projection: Projection<unknown>, doc: unknown, event: RecordedEvent): unknown {
+export function evolveOrExplain(projection: Projection<unknown>, doc: unknown, event: RecordedEvent): unknown {
   try {
     return projection.evolve(doc, event);
   } catch (error) {

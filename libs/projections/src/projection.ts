@@ -37,6 +37,13 @@ export interface Projection<Doc> {
    * the projector then calls `evolve` with undefined without looking for a stored document, and keeps none in memory.
    */
   readonly documentPerEvent?: boolean;
+  /**
+   * True when each document is one stream's: `documentIdOf` gives all the events of a stream the same id (or
+   * undefined), and no two streams share a document. With a filter naming stream prefixes, a rebuild from a store
+   * that reads streams one after the other (`readStreamsInOrder`) then folds the log stream by stream, ranges of
+   * streams on several threads at once, instead of keeping every document alive while it walks the log in order.
+   */
+  readonly documentPerStream?: boolean;
   /** The next document, or undefined to delete it. Pure: no clock, no I/O; never throws for an event it does not expect. */
   evolve(doc: Doc | undefined, event: RecordedEvent): Doc | undefined;
   /**

@@ -14,7 +14,8 @@ import {
   type Slot,
   writesOf,
 } from './projection-slot';
-import type { SqliteReadModelStore } from './sqlite-read-model.store';
+import { SqliteReadModelStore } from './sqlite-read-model.store';
+import { rebuildsInStreamOrder, runStreamOrderRebuild } from './stream-order-rebuild';
 import type { WriterThread } from './writer-thread';
 
 export { ProjectionFailedError } from './projection-slot';
@@ -31,6 +32,8 @@ export interface ProjectorOptions {
   readonly cachedDocuments?: number;
   /** Called after each committed batch (progress bars, metrics). */
   readonly onBatch?: (position: bigint, count: number) => void;
+  /** During a rebuild in stream order (see `catchUp`): called with the events each batch of a range of streams read. */
+  readonly onFolded?: (count: number) => void;
   /**
    * Whether a catch-up commits from a worker thread, so that SQLite writes while the next batch is read and folded:
    * `auto` (default) does for a catch-up of at least 50 000 events into a file.
@@ -117,6 +120,7 @@ export class Projector {
     this.clock = options.clock ?? (() => new Date());
     this.slots = projections.map((projection) => {
       readModels.prepare(projection);
+      clearInterruptedRebuild(readModels, projection);
       return {
         projection,
         writer: readModels.writerFor(projection),
@@ -170,16 +174,23 @@ export class Projector {
    * `threadGroups`), each with its own reader of the log and its own connection to the read models, while this thread
    * catches up the others: the same catch-up, on every core at once. Each commits its own documents and checkpoints;
    * meanwhile this connection waits for the threads' commits as long as they wait for each other's.
+   *
+   * In stream order (see `documentPerStream`): a projection whose documents are each one stream's, rebuilt from its
+   * empty table, is folded stream after stream by every thread at once (see runStreamOrderRebuild), while the first
+   * thread also catches the others up in log order; its checkpoint moves to the head once all threads are done.
    */
   async catchUp(): Promise<number> {
     this.threaded = [];
     if (this.slots.length === 0) return 0;
     const head = this.options.upTo ?? (await this.store.headPosition());
-    const groups = this.threadGroups(head);
+    const inStreamOrder = this.streamOrderSlots(head);
+    const groups = inStreamOrder.length > 0 ? [] : this.threadGroups(head);
     const applied =
-      groups.length === 0
-        ? await this.catchUpReads(this.slots, head, this.options.onBatch)
-        : await this.readModels.patientDuring(() => this.catchUpInParallel(groups, head));
+      inStreamOrder.length > 0
+        ? await this.readModels.patientDuring(() => this.rebuildInStreamOrder(inStreamOrder, head))
+        : groups.length === 0
+          ? await this.catchUpReads(this.slots, head, this.options.onBatch)
+          : await this.readModels.patientDuring(() => this.catchUpInParallel(groups, head));
     // Events after the last one read may be filtered out of every projection: the read models are still at the head.
     if (this.position < head) this.advanceTo(head);
     return applied;
@@ -375,6 +386,89 @@ export class Projector {
     return Math.max(applied, await this.catchUpHere(fallback, head, this.options.onBatch, false));
   }
 
+  /** The projections a catch-up up to `head` rebuilds in stream order (none unless it is long, or threads are asked for). */
+  private streamOrderSlots(head: bigint): Slot[] {
+    const wanted = this.options.threads ?? 'auto';
+    if (wanted === false || (wanted === 'auto' && head - this.position < THREAD_MIN_EVENTS)) return [];
+    return this.slots.filter((slot) => rebuildsInStreamOrder(slot, this.store, this.readModels));
+  }
+
+  /**
+   * Rebuilds `inStreamOrder` stream by stream on worker threads, the first of which also catches up, in log order,
+   * the other projections a thread can load; those it cannot are caught up here meanwhile. A thread that could not
+   * load leaves its part to the others, or to this thread, in log order, with a warning (unless `threads: true`).
+   */
+  private async rebuildInStreamOrder(inStreamOrder: readonly Slot[], head: bigint): Promise<number> {
+    const others = this.slots.filter((slot) => !inStreamOrder.includes(slot));
+    const inLogOrder = others.filter((slot) => slot.projection.source !== undefined);
+    const here = others.filter((slot) => slot.projection.source === undefined);
+    const progress = mergedProgress(here.length > 0 ? 2 : 1, this.options.onBatch);
+    inStreamOrder.forEach((slot) => this.readModels.dropIndexes(slot.projection));
+    let folded = 0;
+    const [outcomes, hereOutcome] = await Promise.all([
+      runStreamOrderRebuild({
+        store: this.store,
+        readModels: this.readModels,
+        inStreamOrder,
+        inLogOrder,
+        head,
+        batchSize: this.batchSize,
+        cachedDocuments: this.cachedDocuments,
+        clockOffsetMs: this.clock().getTime() - Date.now(),
+        onBatch: progress(0),
+        onFolded: (count) => {
+          folded += count;
+          this.options.onFolded?.(count);
+        },
+      }).catch((error: unknown) => [{ status: 'rejected', reason: error } as const]),
+      here.length > 0
+        ? this.catchUpHere(here, head, progress(1), false).then(
+            (applied) => ({ status: 'fulfilled', value: { applied } }) as const,
+            (error: unknown) => ({ status: 'rejected', reason: error }) as const,
+          )
+        : undefined,
+    ]);
+    // What the first thread committed in log order is in the file: this projector goes on from its checkpoints.
+    inLogOrder.forEach((slot) => {
+      slot.cache.clear();
+      slot.position = this.readModels.checkpoint(slot.projection.name)!.position;
+    });
+    const failed = [...outcomes, ...(hereOutcome ? [hereOutcome] : [])].find((o) => o.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    const ended = outcomes.map((o) => (o as PromiseFulfilledResult<ThreadOutcome>).value);
+    const notLoaded = ended.find((outcome) => 'notLoaded' in outcome) as { notLoaded: string } | undefined;
+    const folding = ended.some((outcome) => 'applied' in outcome);
+    const fallback = [...('notLoaded' in ended[0]! ? inLogOrder : []), ...(folding ? [] : inStreamOrder)];
+    if (notLoaded && this.options.threads === true) {
+      throw new CatchUpThreadNotLoadedError([...inLogOrder, ...inStreamOrder].map(nameOf), notLoaded.notLoaded);
+    }
+    if (folding) this.finishStreamOrder(inStreamOrder, head);
+    this.threaded = this.slots.filter((slot) => !here.includes(slot) && !fallback.includes(slot)).map(nameOf);
+    const applied = Math.max(
+      folded,
+      ...ended.map((outcome) => ('applied' in outcome ? outcome.applied : 0)),
+      hereOutcome?.status === 'fulfilled' ? hereOutcome.value.applied : 0,
+    );
+    if (fallback.length === 0) return applied;
+    const warn = this.options.onWarning ?? ((message: string) => process.emitWarning(message));
+    warn(
+      `The catch-up threads could not load ${fallback.map(nameOf).join(', ')}; this thread catches them up instead. ` +
+        notLoaded!.notLoaded,
+    );
+    return Math.max(applied, await this.catchUpHere(fallback, head, this.options.onBatch, false));
+  }
+
+  /** Every range is folded: the projections are at the head, with their indexes. */
+  private finishStreamOrder(inStreamOrder: readonly Slot[], head: bigint): void {
+    const now = this.clock().toISOString();
+    inStreamOrder.forEach((slot) => this.readModels.createIndexes(slot.projection));
+    this.readModels.db.transaction(() =>
+      inStreamOrder.forEach((slot) => this.readModels.saveCheckpoint(slot.projection.name, head, now)),
+    )();
+    inStreamOrder.forEach((slot) => (slot.position = head));
+    this.notifyWaiters();
+  }
+
   /**
    * Resolves true once every projection has applied the event at `position` (read-your-writes), false after the
    * timeout, or at once when the projector has failed (it will not move again until restarted).
@@ -493,6 +587,16 @@ export class Projector {
     if (reached.length === 0) return;
     this.waiters = this.waiters.filter((waiter) => this.position < waiter.position);
     reached.forEach((waiter) => waiter.resolve(true));
+  }
+}
+
+/**
+ * Rows behind a checkpoint at the start are what a stream-order rebuild leaves when it is interrupted (every other
+ * commit moves the checkpoint with the rows): they are cleared, and the projection is rebuilt from the start.
+ */
+function clearInterruptedRebuild(readModels: SqliteReadModelStore, projection: Projection<unknown>): void {
+  if (readModels.checkpoint(projection.name)!.position === -1n && !readModels.isEmpty(projection)) {
+    readModels.db.exec(`DELETE FROM ${SqliteReadModelStore.tableOf(projection)}`);
   }
 }
 

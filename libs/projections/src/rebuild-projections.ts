@@ -11,12 +11,17 @@ export interface RebuildProgress {
   readonly applied: number;
   /** Global position reached. */
   readonly position: bigint;
-  /** Head of the log when the rebuild started: progress is `position / head`. */
+  /** Head of the log when the rebuild started. */
   readonly head: bigint;
+  /** Events folded so far stream by stream (see `documentPerStream`), 0 when the rebuild reads only in log order. */
+  readonly folded: number;
+  /** How far the rebuild is, from 0 to 1: where it is in the log, and how many events it has folded stream by stream. */
+  readonly fraction: number;
 }
 
 export interface RebuildResult {
   readonly projections: readonly string[];
+  /** Events of the log the rebuild went through. */
   readonly applied: number;
   readonly head: bigint;
   readonly seconds: number;
@@ -78,18 +83,42 @@ export async function rebuildProjections(
   const head = await store.headPosition();
   selectedNames.forEach((name) => readModels.reset(name));
   let applied = 0;
+  let position = -1n;
+  let folded = 0;
+  let reported = 0;
+  const report = (done = false) => {
+    const events = Number(head) + 1;
+    const inLog = events > 0 ? (Number(position) + 1) / events : 1;
+    const inStreams = events > 0 ? Math.min(1, folded / events) : 1;
+    // Both parts run side by side when some projections are folded stream by stream and others walk the log.
+    // Events folded stream by stream are counted against the whole log (events of other streams are never folded):
+    // the last report, once the rebuild is done, says 1.
+    const estimate = done ? 1 : folded === 0 ? inLog : applied === 0 ? inStreams : (inLog + inStreams) / 2;
+    if (done && reported === 1) return;
+    // A progress bar never goes back (the log-order part may start after some ranges were folded).
+    reported = Math.max(reported, estimate);
+    onProgress?.({ projections: selectedNames, applied, position, head, folded, fraction: reported });
+  };
   const projector = new Projector(store, readModels, selected, {
     batchSize: options.batchSize ?? 2_500,
     cachedDocuments: options.cachedDocuments ?? 20_000,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-    onBatch: (position, count) => {
+    onBatch: (reached, count) => {
       applied += count;
-      onProgress?.({ projections: selectedNames, applied, position, head });
+      position = reached;
+      report();
+    },
+    onFolded: (count) => {
+      folded += count;
+      report();
     },
   });
   await projector.catchUp();
+  report(true);
   const seconds = (Date.now() - started) / 1000;
-  return { projections: selectedNames, applied, head, seconds, inThreads: projector.caughtUpInThreads };
+  // The events of the log the rebuild went through, whether in log order, stream by stream, or both side by side.
+  const events = Math.max(applied, folded);
+  return { projections: selectedNames, applied: events, head, seconds, inThreads: projector.caughtUpInThreads };
 }

@@ -67,14 +67,14 @@ async function rebuild(
         'arrêtez-le avant de les reconstruire (il reconstruit lui-même au démarrage une projection dont la version a changé).',
     );
   }
-  const head = await store.headPosition();
   const bar = io.interactive
-    ? new SingleBar({ format: 'Reconstruction [{bar}] {percentage}% | position {value}/{total}', hideCursor: true })
+    ? new SingleBar({ format: 'Reconstruction [{bar}] {percentage}% | {events} événement(s) relus', hideCursor: true })
     : undefined;
   // A warning written while the bar redraws its line would be drawn over: it waits until the bar is gone.
   const warnings: string[] = [];
   const warn = (message: string) => (bar ? warnings.push(message) : io.err(`Attention : ${message}`));
-  bar?.start(Math.max(0, Number(head)), 0);
+  // Per mille of the rebuild: a projection folded stream by stream has no position in the log to show.
+  bar?.start(1000, 0, { events: 0 });
   let result: Awaited<ReturnType<typeof rebuildProjections>>;
   try {
     result = await rebuildProjections(
@@ -82,7 +82,8 @@ async function rebuild(
       readModels,
       selected,
       selected.map((projection) => projection.name),
-      ({ position }) => bar?.update(Number(position)),
+      ({ fraction, applied, folded }) =>
+        bar?.update(Math.round(fraction * 1000), { events: Math.max(applied, folded) }),
       { clock: io.now, onWarning: warn },
     );
   } finally {

@@ -80,3 +80,18 @@ describe('the commune directory folding a run of events at once', () => {
     expect(doc.summary.firstTitledAt).toBe(first('TitleAwarded'));
   });
 });
+
+describe('the commune directory, one document per commune stream', () => {
+  it('gives every event of a commune stream that commune as its document, or none (a rebuild folds it stream by stream)', () => {
+    expect(directory.documentPerStream).toBe(true);
+    expect(directory.filter.streamPrefixes).toEqual(['commune-']);
+    for (let seed = 1; seed <= 20; seed++) {
+      const events = recorded(randomStream(seed, 60));
+      const ids = new Set(events.map((event) => directory.documentIdOf(event)));
+      ids.delete(undefined);
+      expect([...ids]).toEqual(['92094']);
+    }
+    const foreign = { ...recorded([titled[0]!])[0]!, type: 'SomethingElse' };
+    expect(directory.documentIdOf(foreign)).toBeUndefined();
+  });
+});

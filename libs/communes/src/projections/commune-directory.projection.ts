@@ -29,6 +29,7 @@ export const communeDirectoryProjection: Projection<CommuneDirectoryDoc> = {
   reads: ['data', 'recordedAt'],
   source: { module: __filename, exportName: 'communeDirectoryProjection' },
   documentIdOf: (event) => (known.has(event.type) ? event.streamId.slice(COMMUNE_STREAM_PREFIX.length) : undefined),
+  documentPerStream: true,
   evolve: (doc, event: RecordedEvent) => {
     const state = communeDecider.evolve(doc?.state ?? communeDecider.initialState(), event as unknown as CommuneEvent);
     const nis = doc?.nis ?? event.streamId.slice(COMMUNE_STREAM_PREFIX.length);

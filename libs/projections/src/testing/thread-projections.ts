@@ -24,3 +24,33 @@ export const unloadableProjection: Projection<StreamCount> = {
   name: 'unloadable-counts',
   source: { module: __filename, exportName: 'noSuchProjection' },
 };
+
+/** The counts of the streams of prefix `s-`, one document per stream: a rebuild may fold it stream by stream. */
+export const perStreamCountsProjection: Projection<StreamCount> = {
+  ...streamCountsProjection,
+  name: 'per-stream-counts',
+  filter: { streamPrefixes: ['s-'] },
+  source: { module: __filename, exportName: 'perStreamCountsProjection' },
+  documentPerStream: true,
+  evolveMany: (doc, events) => ({ count: (doc?.count ?? 0) + events.length }),
+  indexes: [['count']],
+};
+
+/** The same, but no thread can load it. */
+export const unloadablePerStreamProjection: Projection<StreamCount> = {
+  ...perStreamCountsProjection,
+  name: 'unloadable-per-stream-counts',
+  source: { module: __filename, exportName: 'noSuchProjection' },
+};
+
+/** Throws on the events of stream `s-bad`. */
+export const failingPerStreamProjection: Projection<StreamCount> = {
+  ...perStreamCountsProjection,
+  name: 'failing-per-stream-counts',
+  source: { module: __filename, exportName: 'failingPerStreamProjection' },
+  evolve: (doc, event) => {
+    if (event.streamId === 's-bad') throw new Error('cannot count s-bad');
+    return { count: (doc?.count ?? 0) + 1 };
+  },
+  evolveMany: undefined,
+};
