@@ -6,7 +6,8 @@
  *  3. rebuilds every projection the API keeps (rebuildProjections) and compares its rate with the raw read, then
  *     catches up a projection that ignores every event and reads no part of it (`reads: []`): what walking the log
  *     through the engine costs on its own, position, stream, revision and type of each event, no data parsed;
- *  4. synthesises read models for COMMUNES communes and measures the dashboard and list queries (p50/p99).
+ *  4. measures the activity feed's queries, which read that log itself (p50/p99);
+ *  5. synthesises read models for COMMUNES communes and measures the dashboard and list queries (p50/p99).
  * Writes bench/results/projections.json and prints a table.
  *
  *   npm run bench:projections          (EVENTS=200000 COMMUNES=20000 for a quicker run)
@@ -325,7 +326,6 @@ function synthesiseReadModels(readModels: SqliteReadModelStore): { seconds: numb
   );
   const directory = readModels.writerFor(communeDirectoryProjection) as DocumentWriter<CommuneDirectoryDoc>;
   const titles = readModels.writerFor(DASHBOARD_PROJECTIONS[0]);
-  const activity = readModels.writerFor(DASHBOARD_PROJECTIONS[1]);
   readModels.db.transaction(() => {
     for (let i = 0; i < COMMUNES; i++) {
       const nis = String(i).padStart(5, '0');
@@ -356,17 +356,6 @@ function synthesiseReadModels(readModels: SqliteReadModelStore): { seconds: numb
           year: 2012 + (((i % 5000) / 365) | 0),
           position: String(i),
         });
-      for (let k = 0; k < 5; k++) {
-        const position = String(i * 5 + k);
-        activity.save(position, {
-          position,
-          nis,
-          type: 'PartnerRegistered',
-          actorId: `copil-${nis}`,
-          actorRole: 'copil',
-          recordedAt: '2026-01-01T00:00:00.000Z',
-        });
-      }
     }
   })();
   readModels.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -406,6 +395,22 @@ function timeQuery(name: string, run: (i: number) => unknown) {
     run(i);
     times.push(nowMs() - t);
   }
+  return timings(name, times);
+}
+
+/** `timeQuery` for a query that answers with a promise (the event store's reads). */
+async function timeQueryAsync(name: string, run: (i: number) => Promise<unknown>) {
+  await run(0);
+  const times: number[] = [];
+  for (let i = 0; i < QUERY_RUNS; i++) {
+    const t = nowMs();
+    await run(i);
+    times.push(nowMs() - t);
+  }
+  return timings(name, times);
+}
+
+function timings(name: string, times: number[]) {
   times.sort((a, b) => a - b);
   return {
     query: name,
@@ -449,13 +454,31 @@ async function main() {
   // thread, the part of a rebuild that no projection can make faster.
   const readOnly = await rebuildProjections(store, readModels, [IGNORES_EVERY_EVENT]);
   readModels.close();
+  // The activity feed is read from the log itself: measured on this log of EVENTS events.
+  const registry = loadMunicipalityRegistry();
+  const communesInLog = filled.communes;
+  const activityQueries = [
+    await timeQueryAsync('activity, first page (50)', () => activityFeed(store, registry, { limit: 50 })),
+    await timeQueryAsync('activity, deep page (50)', (i) =>
+      activityFeed(store, registry, { limit: 50, before: BigInt(((i * 7919) % EVENTS) + 1) }),
+    ),
+    await timeQueryAsync('activity, one COPIL (50)', (i) =>
+      activityFeed(store, registry, { limit: 50, onlyNis: [String(10_000 + ((i * 7919) % communesInLog))] }),
+    ),
+    await timeQueryAsync('activity, one COPIL, deep page (50)', (i) =>
+      activityFeed(store, registry, {
+        limit: 50,
+        onlyNis: [String(10_000 + ((i * 7919) % communesInLog))],
+        before: BigInt(EVENTS / 2),
+      }),
+    ),
+  ];
   await store.close();
   const rawRate = raw.events / raw.seconds;
   const rebuildRate = rebuild.applied / rebuild.seconds;
 
   const big = SqliteReadModelStore.open(path.join(dir, 'read-models-100k.sqlite'));
   const synthesis = synthesiseReadModels(big);
-  const registry = loadMunicipalityRegistry();
   const sets = criteriaSetsOf([CDCE_2022], CDCE_2022.id);
   const now = new Date('2026-03-02T09:00:00.000Z');
   // The first dashboard after the read models were written without triggers (as by a rebuild) creates the indexes
@@ -467,13 +490,6 @@ async function main() {
   const queries = [
     timeQuery('dashboard', () => dashboardFigures(big, registry, now)),
     timeQuery('review queue', () => reviewQueue(big, registry, now)),
-    timeQuery('activity, first page (50)', () => activityFeed(big, registry, { limit: 50 })),
-    timeQuery('activity, deep page (50)', (i) =>
-      activityFeed(big, registry, { limit: 50, before: BigInt(((i * 7919) % (COMMUNES * 5)) + 1) }),
-    ),
-    timeQuery('activity, one COPIL (50)', (i) =>
-      activityFeed(big, registry, { limit: 50, onlyNis: [String((i * 7919) % COMMUNES).padStart(5, '0')] }),
-    ),
     timeQuery('partners of a commune', (i) =>
       communePartners(big, registry, sets, String((i * 7919) % COMMUNES).padStart(5, '0')),
     ),
@@ -523,12 +539,13 @@ async function main() {
       rewriteThroughTriggers: rewrite,
     },
     queries,
+    activityFromLog: { events: EVENTS, communes: communesInLog, queries: activityQueries },
     targets: { rebuildRatio: 0.5, queryP99Ms: 50 },
     verdict: {
       rebuild: rebuildRate / rawRate >= 0.5 ? 'met' : `missed: ${round(rebuildRate / rawRate, 3)} of raw`,
-      queries: queries.every((q) => q.p99Ms <= 50)
+      queries: [...queries, ...activityQueries].every((q) => q.p99Ms <= 50)
         ? 'met'
-        : `missed: ${queries
+        : `missed: ${[...queries, ...activityQueries]
             .filter((q) => q.p99Ms > 50)
             .map((q) => `${q.query} p99 ${q.p99Ms} ms`)
             .join(', ')}`,
@@ -550,6 +567,11 @@ async function main() {
     },
     ...queries.map((q) => ({
       measure: `${q.query} (${COMMUNES} communes)`,
+      value: `p50 ${q.p50Ms} ms, p99 ${q.p99Ms} ms`,
+      target: q.p99Ms <= 50 ? 'p99 ≤ 50 ms: met' : 'p99 ≤ 50 ms: MISSED',
+    })),
+    ...activityQueries.map((q) => ({
+      measure: `${q.query} (log of ${EVENTS} events)`,
       value: `p50 ${q.p50Ms} ms, p99 ${q.p99Ms} ms`,
       target: q.p99Ms <= 50 ? 'p99 ≤ 50 ms: met' : 'p99 ≤ 50 ms: MISSED',
     })),

@@ -1,8 +1,6 @@
 // Public API of the dashboards lib: read models for the coordination's dashboards and the queries over them.
-import { activityFeedProjection } from './projections/activity-feed.projection';
 import { titleEventsProjection } from './projections/title-events.projection';
 
-export { activityFeedProjection, type ActivityDoc } from './projections/activity-feed.projection';
 export {
   titleEventsProjection,
   TITLE_EVENT_KINDS,
@@ -16,5 +14,14 @@ export * from './queries/partners.query';
 export * from './queries/activity.query';
 export { DIRECTORY_DASHBOARD_INDEXES, ensureDirectoryIndexes } from './queries/directory-indexes';
 
-/** The projections this lib adds to a node's projector (the commune directory comes from @cdce/communes). */
-export const DASHBOARD_PROJECTIONS = [titleEventsProjection, activityFeedProjection] as const;
+/**
+ * The projections this lib adds to a node's projector (the commune directory comes from @cdce/communes). The
+ * activity feed is no projection: it is read from the log (see `activityFeed`).
+ */
+export const DASHBOARD_PROJECTIONS = [titleEventsProjection] as const;
+
+/**
+ * Read models earlier versions kept and this one does not: a node drops their tables and checkpoints at start-up
+ * (the activity feed, now read from the log, was a second copy of it: about a hundred bytes per event).
+ */
+export const RETIRED_PROJECTIONS = ['activity-feed'] as const;

@@ -51,6 +51,21 @@ describe('SqliteReadModelStore on a real file', () => {
     expect(fs.statSync(file).size).toBeLessThan(before + 300 * 3000);
     readModels.close();
   });
+
+  it('drops the tables and checkpoints of projections no longer kept, once, and leaves the others alone', () => {
+    const file = path.join(folder, 'retired.sqlite');
+    const readModels = SqliteReadModelStore.open(file);
+    write(readModels);
+    const kept = { ...notes, name: 'kept-notes' };
+    readModels.prepare(kept as Projection<unknown>);
+    readModels.writerFor(kept).save('k', { text: 'stays' });
+    expect(readModels.retire(['notes', 'never-kept'])).toEqual(['notes']);
+    const tables = readModels.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck();
+    expect(tables.all()).toEqual(['rm_checkpoints', 'rm_kept_notes', 'rm_owner']);
+    expect(readModels.checkpoints().map((c) => c.projection)).toEqual(['kept-notes']);
+    expect(readModels.retire(['notes'])).toEqual([]);
+    readModels.close();
+  });
 });
 
 interface Item {

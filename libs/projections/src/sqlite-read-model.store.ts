@@ -167,6 +167,16 @@ export class SqliteReadModelStore {
     return this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
   }
 
+  /**
+   * Drops the tables and checkpoints of projections this version no longer keeps, if the file still has them.
+   * @returns the names of those it dropped.
+   */
+  retire(names: readonly string[]): string[] {
+    const dropped = names.filter((name) => this.checkpoint(name) !== undefined);
+    dropped.forEach((name) => this.reset(name));
+    return dropped;
+  }
+
   /** Forgets a projection: its table and checkpoint. The next run rebuilds it from the beginning of the log. */
   reset(name: string): void {
     const table = SqliteReadModelStore.tableOf(name);

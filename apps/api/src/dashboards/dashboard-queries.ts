@@ -25,19 +25,24 @@ export class DashboardQueries {
    */
   async fresh(minPosition: string | undefined): Promise<void> {
     if (minPosition === undefined) return;
-    const head = await this.store.headPosition();
-    if (BigInt(minPosition) > head) {
-      // No wait can help: the caller holds a position this log never gave (another deployment, a typo).
-      throw new BadRequestException({
-        code: 'POSITION_NOT_IN_LOG',
-        detail: `minPosition ${minPosition} is beyond the last position of the log (${head}): send a position returned by a command of this deployment.`,
-      });
-    }
+    await this.inLog(minPosition);
     if (await this.readYourWrites.waitFor(BigInt(minPosition))) return;
     throw new ServiceUnavailableException({
       code: 'READ_MODEL_BEHIND',
       detail: `The read models have not reached position ${minPosition} yet. Retry in a moment.`,
     });
+  }
+
+  /** Refuses a position this log never gave (another deployment, a typo): no wait can help. */
+  async inLog(minPosition: string | undefined): Promise<void> {
+    if (minPosition === undefined) return;
+    const head = await this.store.headPosition();
+    if (BigInt(minPosition) > head) {
+      throw new BadRequestException({
+        code: 'POSITION_NOT_IN_LOG',
+        detail: `minPosition ${minPosition} is beyond the last position of the log (${head}): send a position returned by a command of this deployment.`,
+      });
+    }
   }
 
   dashboard() {
@@ -53,7 +58,8 @@ export class DashboardQueries {
     return communePartners(this.readModels, this.municipalities, this.criteriaSets, nis);
   }
 
+  /** From the log itself: always current, whatever the read models' position. */
   activity(query: { limit?: number; before?: bigint; onlyNis?: readonly string[] }) {
-    return activityFeed(this.readModels, this.municipalities, query);
+    return activityFeed(this.store, this.municipalities, query);
   }
 }

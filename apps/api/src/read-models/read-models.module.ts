@@ -1,14 +1,14 @@
 import { Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import * as path from 'node:path';
 import { communeDirectoryProjection } from '@cdce/communes';
-import { activityFeedProjection, titleEventsProjection } from '@cdce/dashboards';
+import { RETIRED_PROJECTIONS, titleEventsProjection } from '@cdce/dashboards';
 import { EVENT_STORE, type EventStore } from '@cdce/eventsourcing';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@cdce/platform';
 import { Projector, SqliteReadModelStore } from '@cdce/projections';
 import { ReadYourWrites } from './read-your-writes';
 
 /** Every projection this node keeps. */
-export const PROJECTIONS = [communeDirectoryProjection, titleEventsProjection, activityFeedProjection];
+export const PROJECTIONS = [communeDirectoryProjection, titleEventsProjection];
 
 /** Runs this node's projector for as long as the application lives. */
 @Injectable()
@@ -34,8 +34,15 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     {
       provide: SqliteReadModelStore,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        SqliteReadModelStore.open(path.join(config.dataDir, 'read-models.sqlite'), { checkpointInBackground: true }),
+      useFactory: (config: AppConfig) => {
+        const readModels = SqliteReadModelStore.open(path.join(config.dataDir, 'read-models.sqlite'), {
+          checkpointInBackground: true,
+        });
+        const dropped = readModels.retire(RETIRED_PROJECTIONS);
+        if (dropped.length > 0)
+          new Logger('ReadModels').log(`Dropped the read models no longer kept: ${dropped.join(', ')}.`);
+        return readModels;
+      },
     },
     {
       provide: Projector,

@@ -50,9 +50,9 @@ describe('rebuilding the read models in worker threads', () => {
     // Progress: positions only move forward and reach the head once every thread is there.
     const positions = progress.map((p) => p.position);
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    expect(progress.at(-1)).toMatchObject({ position: head, applied: Number(head) + 1, fraction: 1 });
-    // The directory (one document per commune stream) was folded stream by stream, the others read the log in order.
-    expect(progress.at(-1)!.folded).toBeGreaterThan(0);
+    // The directory (one document per commune stream) was folded stream by stream, every event of the log once;
+    // the title events were read in log order, through their filter.
+    expect(progress.at(-1)).toMatchObject({ position: head, folded: Number(head) + 1, fraction: 1 });
     const fractions = progress.map((p) => p.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     readModels.close();
