@@ -90,10 +90,11 @@ export async function rebuildProjections(
     const events = Number(head) + 1;
     const inLog = events > 0 ? (Number(position) + 1) / events : 1;
     const inStreams = events > 0 ? Math.min(1, folded / events) : 1;
-    // Both parts run side by side when some projections are folded stream by stream and others walk the log.
+    // Both parts run side by side when some projections are folded stream by stream and others walk the log: the
+    // rebuild is as far as the one behind.
     // Events folded stream by stream are counted against the whole log (events of other streams are never folded):
     // the last report, once the rebuild is done, says 1.
-    const estimate = done ? 1 : folded === 0 ? inLog : applied === 0 ? inStreams : (inLog + inStreams) / 2;
+    const estimate = done ? 1 : folded === 0 ? inLog : applied === 0 ? inStreams : Math.min(inLog, inStreams);
     if (done && reported === 1) return;
     // A progress bar never goes back (the log-order part may start after some ranges were folded).
     reported = Math.max(reported, estimate);
