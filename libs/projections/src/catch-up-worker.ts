@@ -26,6 +26,7 @@ export async function catchUpInThisThread(
   const store = (require(job.store.module) as Record<string, (argument: unknown) => EventStore>)[job.store.exportName]!(
     job.store.argument,
   );
+  const taken = streamOrder && new Int32Array(streamOrder.taken);
   const readModels = SqliteReadModelStore.open(job.readModels);
   // A thread writes to the read-model file beside others: it waits for their commits rather than fail.
   readModels.db.pragma(`busy_timeout = ${CATCH_UP_BUSY_TIMEOUT_MS}`);
@@ -43,9 +44,8 @@ export async function catchUpInThisThread(
     });
     const applied = projections.length > 0 ? await projector.catchUp() : 0;
     if (!streamOrder) return applied;
-    const taken = new Int32Array(streamOrder.taken);
     let folded = 0;
-    for (let next = Atomics.add(taken, 0, 1); next < streamOrder.ranges.length; next = Atomics.add(taken, 0, 1)) {
+    for (let next = Atomics.add(taken!, 0, 1); next < streamOrder.ranges.length; next = Atomics.add(taken!, 0, 1)) {
       folded += await foldStreamRange(store, readModels, streamOrder.projections, streamOrder.ranges[next]!, {
         upTo: job.head,
         batchSize: job.batchSize,
@@ -53,6 +53,10 @@ export async function catchUpInThisThread(
       });
     }
     return Math.max(applied, folded);
+  } catch (error) {
+    // The rebuild has failed: the other threads take no further range (their rows are cleared at the next start).
+    if (streamOrder) Atomics.store(taken!, 0, streamOrder.ranges.length);
+    throw error;
   } finally {
     readModels.close();
     await store.close();
