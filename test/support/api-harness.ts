@@ -39,12 +39,13 @@ export const HARNESS_START = '2026-03-02T09:00:00.000Z';
 
 /**
  * Starts the application exactly as `main.ts` does (createApp), on a data folder under `CDCE_TEST_DIR`, with a
- * manual clock the test moves by hand. Share one harness per `describe`: booting costs a few hundred milliseconds.
+ * manual clock the test moves by hand (or on `dataDir`, to start on files an earlier version left). Share one harness
+ * per `describe`: booting costs a few hundred milliseconds.
  */
-export async function startApi(options: { now?: string } = {}): Promise<ApiHarness> {
+export async function startApi(options: { now?: string; dataDir?: string } = {}): Promise<ApiHarness> {
   const root = process.env.CDCE_TEST_DIR ?? os.tmpdir();
   fs.mkdirSync(root, { recursive: true });
-  const dataDir = fs.mkdtempSync(path.join(root, 'api-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(root, 'api-'));
   const config: AppConfig = {
     dataDir,
     host: '127.0.0.1',
