@@ -1,6 +1,8 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as ts from 'typescript';
 import type { CommandContext } from '../../event';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
 import { WalCheckpointer } from './wal-checkpointer';
@@ -39,6 +41,25 @@ describe('WalCheckpointer', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(statSync(path).size).toBe(before);
     await store.close();
+  });
+
+  it('keeps the process alive until it has stopped: code after `await stop()` runs (its thread is unref’d)', () => {
+    // A process of its own, with nothing else to keep its event loop alive: as a CLI command or a script ends.
+    const module = join(folder, 'wal-checkpointer.js');
+    const source = readFileSync(join(__dirname, 'wal-checkpointer.ts'), 'utf8');
+    writeFileSync(
+      module,
+      ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS } }).outputText,
+    );
+    const script = `
+      const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+      const { WalCheckpointer } = require(${JSON.stringify(module)});
+      const path = ${JSON.stringify(join(folder, 'stopping.sqlite'))};
+      new Database(path).pragma('journal_mode = WAL');
+      const checkpointer = new WalCheckpointer(path, { intervalMs: 10 });
+      checkpointer.stop().then(() => console.log('after stop'));
+    `;
+    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 10_000 })).toBe('after stop\n');
   });
 
   it('stops cleanly, twice, and reports a file it cannot open instead of throwing', async () => {

@@ -69,6 +69,10 @@ export class WalCheckpointer {
         clearTimeout(timeout);
         resolve();
       });
+      // Whoever awaits the stop must see it: with the thread unref'd, a process with nothing else to do would end
+      // before the thread's exit is reported, and the code after `await stop()` (after `await store.close()`) would
+      // never run. The thread exits as soon as it reads the message (or the timeout ends it).
+      this.worker.ref();
       this.worker.postMessage('stop');
     });
     return this.stopped;
