@@ -6,6 +6,7 @@
  *  3. rebuilds every projection the API keeps (rebuildProjections) and compares its rate with the raw read, then
  *     catches up a projection that ignores every event and reads no part of it (`reads: []`): what walking the log
  *     through the engine costs on its own, position, stream, revision and type of each event, no data parsed;
+ *     then runs the projector live while the log grows at LIVE_RATE appends a second: its lag;
  *  4. measures the activity feed's queries, which read that log itself (p50/p99);
  *  5. synthesises read models for COMMUNES communes and measures the dashboard and list queries (p50/p99).
  * Writes bench/results/projections.json and prints a table.
@@ -29,12 +30,16 @@ import { loadMunicipalityRegistry } from '@cdce/reference';
 import { CommuneQueries } from '../apps/api/src/communes/commune-queries';
 import { countsDifferingFromRecount } from '../libs/dashboards/src/queries/maintained-counts';
 import { machine, nowMs, percentile, printTable, round, scratchDir, writeResults } from './support/bench-kit';
+import { measureLiveLag } from './support/live-lag';
 
 const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
 const EVENTS_PER_COMMUNE = 100;
 const CHUNK = 20;
 const COMMUNES = Number(process.env.COMMUNES ?? 100_000);
 const QUERY_RUNS = Number(process.env.QUERY_RUNS ?? 200);
+/** Appends per second while the live projector's lag is measured: the API's target command rate. */
+const LIVE_RATE = Number(process.env.LIVE_RATE ?? 1500);
+const LIVE_SECONDS = Number(process.env.LIVE_SECONDS ?? 10);
 const PROJECTIONS = [communeDirectoryProjection, ...DASHBOARD_PROJECTIONS];
 /** Reads no part of the events beyond position, stream, revision and type: no data is read or parsed for it. */
 const IGNORES_EVERY_EVENT: Projection<unknown> = {
@@ -454,6 +459,23 @@ async function main() {
   // thread, the part of a rebuild that no projection can make faster.
   const readOnly = await rebuildProjections(store, readModels, [IGNORES_EVERY_EVENT]);
   readModels.close();
+  // Then live, with the files opened as the API opens them (WAL checkpoints from a background thread): the log grows
+  // by LIVE_RATE events a second, spread over its communes.
+  const liveStore = SqliteEventStore.open({ path: eventsFile, checkpointInBackground: true });
+  const liveReadModels = SqliteReadModelStore.open(path.join(dir, 'read-models.sqlite'), {
+    checkpointInBackground: true,
+  });
+  const liveLag = await measureLiveLag(liveStore, liveReadModels, PROJECTIONS, {
+    rate: LIVE_RATE,
+    seconds: LIVE_SECONDS,
+    append: (k) => ({
+      streamId: `commune-${10_000 + ((k * 7919) % filled.communes)}`,
+      type: 'PartnerRegistered',
+      data: { partnerId: `live-${k}`, kind: 'shop', fairTradeProducts: ['café'], registeredOn: '2026-03-02' },
+    }),
+  });
+  liveReadModels.close();
+  await liveStore.close();
   // The activity feed is read from the log itself: measured on this log of EVENTS events.
   const registry = loadMunicipalityRegistry();
   const communesInLog = filled.communes;
@@ -523,6 +545,7 @@ async function main() {
       cpuSeconds: round((rebuildCpu.user + rebuildCpu.system) / 1e6, 2),
       rows,
     },
+    liveLag: { logEvents: EVENTS, communes: filled.communes, ...liveLag },
     projectorWithoutWork: {
       events: readOnly.applied,
       seconds: round(readOnly.seconds, 2),
@@ -559,6 +582,11 @@ async function main() {
       measure: 'rebuild of all projections',
       value: `${results.rebuild.rate} events/s (${results.rebuild.seconds} s, CPU ${results.rebuild.cpuSeconds} s)`,
       target: `≥ 0.5 × raw: ${results.verdict.rebuild}`,
+    },
+    {
+      measure: `live projector, ${liveLag.rate} appends/s for ${LIVE_SECONDS} s: commit → applied`,
+      value: `p50 ${liveLag.appliedAfterCommitMs.p50} ms, p99 ${liveLag.appliedAfterCommitMs.p99} ms, max ${liveLag.appliedAfterCommitMs.max} ms`,
+      target: `events behind: p99 ${liveLag.eventsBehind.p99}, max ${liveLag.eventsBehind.max}`,
     },
     {
       measure: 'catch-up of a projection ignoring every event',
