@@ -551,6 +551,10 @@ export function describeEventStoreContract(
           expect(events.map((e) => [e.data, e.position, e.metadata.recordedAt])).toEqual(
             whole.map((e) => [e.data, e.position, e.metadata.recordedAt]),
           );
+          expect(await store.readStreamsInOrder({ prefix, upTo: head, maxCount: 0 })).toEqual({ events: [] });
+          expect(await store.readStreamsInOrder({ prefix: `${prefix}none-`, upTo: head, maxCount: 5 })).toEqual({
+            events: [],
+          });
         },
       );
     });

@@ -155,6 +155,7 @@ export class InMemoryEventStore implements EventStore {
     const range = streamRangeOf(options.prefix, options.fromStream, options.toStream);
     const after = options.after ?? { streamId: range.from, revision: -1n };
     const events: RecordedEvent[] = [];
+    if (options.maxCount <= 0) return { events };
     const ids = [...this.streams.keys()].filter((id) => id >= range.from && id < range.to).sort(codeUnitOrder);
     for (const id of ids) {
       if (id < after.streamId) continue;
