@@ -59,7 +59,12 @@ describe('WalCheckpointer', () => {
       const checkpointer = new WalCheckpointer(path, { intervalMs: 10 });
       checkpointer.stop().then(() => console.log('after stop'));
     `;
-    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 10_000 })).toBe('after stop\n');
+    // The copied module resolves better-sqlite3 from wherever the test folder is: through the project's modules.
+    const modules = join(require.resolve('better-sqlite3/package.json'), '..', '..');
+    const env = { ...process.env, NODE_PATH: modules };
+    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 10_000, env })).toBe(
+      'after stop\n',
+    );
   });
 
   it('stops cleanly, twice, and reports a file it cannot open instead of throwing', async () => {
