@@ -61,6 +61,10 @@ describe('cdce demo, verify, history and projections', () => {
       await new Promise((resolve) => api.once('exit', resolve));
     }
     expect(await cdce(dir, ['projections', 'rebuild', 'commune-directory'])).toMatchObject({ code: 0 });
+    // The rebuild held the file while it ran (an API starting meanwhile refuses to) and gives it back when done.
+    const after = SqliteReadModelStore.open(path.join(dir, 'read-models.sqlite'));
+    expect(after.db.prepare('SELECT count(*) FROM rm_owner').pluck().get()).toBe(0);
+    after.close();
   });
 
   it('loads the demo into a log that holds no commune history yet (a webinar the worker scheduled on a first start)', async () => {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -46,5 +47,33 @@ describe('the API starting on read models an earlier version left', () => {
     const { secret } = await api.token('admin');
     const { status, body } = await api.request('GET', '/api/activity', { token: secret });
     expect([status, body.items]).toEqual([200, []]);
+  });
+});
+
+describe('the API starting while another process writes its read models (a CLI rebuild)', () => {
+  it('refuses to start, naming the process and what to do, and leaves the read models alone', async () => {
+    const dataDir = fs.mkdtempSync(path.join(process.env.CDCE_TEST_DIR ?? os.tmpdir(), 'api-owned-'));
+    const rebuild = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    const file = path.join(dataDir, 'read-models.sqlite');
+    const other = SqliteReadModelStore.open(file);
+    other.db
+      .prepare('INSERT OR REPLACE INTO rm_owner VALUES (1, ?, ?, ?)')
+      .run(rebuild.pid, 'cdce projections rebuild', '2026-11-30T08:00:00.000Z');
+    other.close();
+    try {
+      await expect(startApi({ dataDir })).rejects.toThrow(
+        `Process ${rebuild.pid} (cdce projections rebuild, since 2026-11-30T08:00:00.000Z) is writing the read models`,
+      );
+      const readModels = SqliteReadModelStore.open(file);
+      expect(readModels.db.prepare('SELECT owner FROM rm_owner').pluck().get()).toBe('cdce projections rebuild');
+      readModels.close();
+    } finally {
+      rebuild.kill('SIGKILL');
+      await new Promise((resolve) => rebuild.once('exit', resolve));
+    }
+    // Once that process is gone, the API starts.
+    const api = await startApi({ dataDir });
+    expect((await api.request('GET', '/health')).status).toBe(200);
+    await api.close();
   });
 });

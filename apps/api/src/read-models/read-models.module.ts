@@ -18,6 +18,14 @@ class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly readModels: SqliteReadModelStore,
   ) {}
   async onApplicationBootstrap(): Promise<void> {
+    const owner = this.readModels.liveOwner();
+    if (owner) {
+      // Two processes projecting into one file would each apply the log on top of the other's documents.
+      throw new Error(
+        `Process ${owner.pid} (${owner.owner}, since ${owner.since}) is writing the read models ` +
+          `${this.readModels.db.name}: wait until it is done (or stop it), then start the API again.`,
+      );
+    }
     this.readModels.claim('api');
     await this.projector.catchUp();
     this.projector.start();

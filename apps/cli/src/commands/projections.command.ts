@@ -67,6 +67,21 @@ async function rebuild(
         'arrêtez-le avant de les reconstruire (il reconstruit lui-même au démarrage une projection dont la version a changé).',
     );
   }
+  // While it rebuilds, an API started on the same file refuses to start instead of projecting into it too.
+  readModels.claim('cdce projections rebuild', io.now());
+  try {
+    await rebuildClaimed(io, store, readModels, selected);
+  } finally {
+    readModels.release();
+  }
+}
+
+async function rebuildClaimed(
+  io: CliIo,
+  store: EventStore,
+  readModels: SqliteReadModelStore,
+  selected: typeof CLI_PROJECTIONS,
+): Promise<void> {
   const bar = io.interactive
     ? new SingleBar({ format: 'Reconstruction [{bar}] {percentage}% | {events} événement(s) relus', hideCursor: true })
     : undefined;
