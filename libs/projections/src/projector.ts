@@ -120,7 +120,6 @@ export class Projector {
     this.clock = options.clock ?? (() => new Date());
     this.slots = projections.map((projection) => {
       readModels.prepare(projection);
-      clearInterruptedRebuild(readModels, projection);
       return {
         projection,
         writer: readModels.writerFor(projection),
@@ -144,6 +143,7 @@ export class Projector {
   /** Starts catch-up then live processing in the background. */
   start(): void {
     if (this.consumer || this.slots.length === 0) return;
+    this.clearInterruptedRebuilds();
     this.error = undefined;
     this.failedProjection = undefined;
     this.consumer = BurstConsumer.start(
@@ -183,6 +183,7 @@ export class Projector {
     this.threaded = [];
     if (this.slots.length === 0) return 0;
     const head = this.options.upTo ?? (await this.store.headPosition());
+    this.clearInterruptedRebuilds();
     const inStreamOrder = this.streamOrderSlots(head);
     const groups = inStreamOrder.length > 0 ? [] : this.threadGroups(head);
     const applied =
@@ -386,6 +387,15 @@ export class Projector {
     return Math.max(applied, await this.catchUpHere(fallback, head, this.options.onBatch, false));
   }
 
+  /** See `clearInterruptedRebuild`: before this projector applies anything. */
+  private clearInterruptedRebuilds(): void {
+    this.slots
+      .filter((slot) => slot.position === -1n)
+      .forEach((slot) => {
+        if (clearInterruptedRebuild(this.readModels, slot.projection)) slot.cache.clear();
+      });
+  }
+
   /** The projections a catch-up up to `head` rebuilds in stream order (none unless it is long, or threads are asked for). */
   private streamOrderSlots(head: bigint): Slot[] {
     const wanted = this.options.threads ?? 'auto';
@@ -402,7 +412,11 @@ export class Projector {
     const others = this.slots.filter((slot) => !inStreamOrder.includes(slot));
     const inLogOrder = others.filter((slot) => slot.projection.source !== undefined);
     const here = others.filter((slot) => slot.projection.source === undefined);
-    const progress = mergedProgress(here.length > 0 ? 2 : 1, this.options.onBatch);
+    // One progress slot per part that walks the log: the first thread's (when it has projections to walk it for),
+    // and this thread's.
+    const walks = [inLogOrder.length > 0, here.length > 0];
+    const progress = mergedProgress(walks.filter(Boolean).length, this.options.onBatch);
+    const [threadWalk, hereWalk] = [walks[0] ? progress(0) : () => undefined, progress(walks[0] ? 1 : 0)];
     inStreamOrder.forEach((slot) => this.readModels.dropIndexes(slot.projection));
     let folded = 0;
     const [outcomes, hereOutcome] = await Promise.all([
@@ -415,14 +429,14 @@ export class Projector {
         batchSize: this.batchSize,
         cachedDocuments: this.cachedDocuments,
         clockOffsetMs: this.clock().getTime() - Date.now(),
-        onBatch: progress(0),
+        onBatch: threadWalk,
         onFolded: (count) => {
           folded += count;
           this.options.onFolded?.(count);
         },
       }).catch((error: unknown) => [{ status: 'rejected', reason: error } as const]),
       here.length > 0
-        ? this.catchUpHere(here, head, progress(1), false).then(
+        ? this.catchUpHere(here, head, hereWalk, false).then(
             (applied) => ({ status: 'fulfilled', value: { applied } }) as const,
             (error: unknown) => ({ status: 'rejected', reason: error }) as const,
           )
@@ -434,13 +448,14 @@ export class Projector {
       slot.position = this.readModels.checkpoint(slot.projection.name)!.position;
     });
     const failed = [...outcomes, ...(hereOutcome ? [hereOutcome] : [])].find((o) => o.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
+    if (failed) this.abandonStreamOrder(inStreamOrder, (failed as PromiseRejectedResult).reason);
     const ended = outcomes.map((o) => (o as PromiseFulfilledResult<ThreadOutcome>).value);
     const notLoaded = ended.find((outcome) => 'notLoaded' in outcome) as { notLoaded: string } | undefined;
     const folding = ended.some((outcome) => 'applied' in outcome);
     const fallback = [...('notLoaded' in ended[0]! ? inLogOrder : []), ...(folding ? [] : inStreamOrder)];
     if (notLoaded && this.options.threads === true) {
-      throw new CatchUpThreadNotLoadedError([...inLogOrder, ...inStreamOrder].map(nameOf), notLoaded.notLoaded);
+      const names = [...inLogOrder, ...inStreamOrder].map(nameOf);
+      this.abandonStreamOrder(inStreamOrder, new CatchUpThreadNotLoadedError(names, notLoaded.notLoaded));
     }
     if (folding) this.finishStreamOrder(inStreamOrder, head);
     this.threaded = this.slots.filter((slot) => !here.includes(slot) && !fallback.includes(slot)).map(nameOf);
@@ -456,6 +471,19 @@ export class Projector {
         notLoaded!.notLoaded,
     );
     return Math.max(applied, await this.catchUpHere(fallback, head, this.options.onBatch, false));
+  }
+
+  /**
+   * A thread failed: the ranges the others wrote are taken out again (the checkpoints are still at the start), so that
+   * this projector, started again or asked to catch up again, rebuilds from an empty table rather than fold the log
+   * onto documents already folded to the head. @throws the reason, always.
+   */
+  private abandonStreamOrder(inStreamOrder: readonly Slot[], reason: unknown): never {
+    inStreamOrder.forEach((slot) => {
+      clearInterruptedRebuild(this.readModels, slot.projection);
+      this.readModels.createIndexes(slot.projection);
+    });
+    throw reason;
   }
 
   /** Every range is folded: the projections are at the head, with their indexes. */
@@ -592,12 +620,14 @@ export class Projector {
 
 /**
  * Rows behind a checkpoint at the start are what a stream-order rebuild leaves when it is interrupted (every other
- * commit moves the checkpoint with the rows): they are cleared, and the projection is rebuilt from the start.
+ * commit moves the checkpoint with the rows): they are cleared, and the projection is rebuilt from the start. Only
+ * ever run by the one process projecting into the file (the API claims it, the CLI refuses to rebuild under it and
+ * claims it while it rebuilds). @returns true when there were rows to clear.
  */
-function clearInterruptedRebuild(readModels: SqliteReadModelStore, projection: Projection<unknown>): void {
-  if (readModels.checkpoint(projection.name)!.position === -1n && !readModels.isEmpty(projection)) {
-    readModels.db.exec(`DELETE FROM ${SqliteReadModelStore.tableOf(projection)}`);
-  }
+function clearInterruptedRebuild(readModels: SqliteReadModelStore, projection: Projection<unknown>): boolean {
+  if (readModels.checkpoint(projection.name)!.position !== -1n || readModels.isEmpty(projection)) return false;
+  readModels.db.exec(`DELETE FROM ${SqliteReadModelStore.tableOf(projection)}`);
+  return true;
 }
 
 function nameOf(slot: Slot): string {

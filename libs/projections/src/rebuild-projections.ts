@@ -15,7 +15,11 @@ export interface RebuildProgress {
   readonly head: bigint;
   /** Events folded so far stream by stream (see `documentPerStream`), 0 when the rebuild reads only in log order. */
   readonly folded: number;
-  /** How far the rebuild is, from 0 to 1: where it is in the log, and how many events it has folded stream by stream. */
+  /**
+   * How far the rebuild is, from 0 to 1, never going back: where it is in the log, and the events folded stream by
+   * stream counted against the whole log (a log with many events of other streams shows less than done until the
+   * end, when it says 1).
+   */
   readonly fraction: number;
 }
 

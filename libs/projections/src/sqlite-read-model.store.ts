@@ -240,9 +240,11 @@ export class DocumentWriter<Doc> {
   private readonly columns: Array<[string, (doc: Doc) => ColumnValue]>;
   /** False when SQL gives the document back from the columns (`documentSql`). */
   private readonly storesJson: boolean;
+  /** Plain inserts (see `insertAll`), prepared when first used. */
+  private inserts: { readonly one: Database.Statement; readonly many: Database.Statement } | undefined;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly projection: Projection<Doc>,
   ) {
     const table = SqliteReadModelStore.tableOf(projection);
@@ -310,6 +312,30 @@ export class DocumentWriter<Doc> {
       this.upsert.run(row);
     }
     parameters.fill(undefined);
+  }
+
+  /**
+   * Inserts these documents, none of which may be in the table yet (undefined ones are skipped: there is nothing to
+   * delete): for a table filled from empty, where a key written twice is a bug to report, not a document to
+   * overwrite. Call inside a transaction. @throws SqliteError (SQLITE_CONSTRAINT_PRIMARYKEY) for a key already there.
+   */
+  insertAll(docs: ReadonlyMap<string, Doc | undefined>): void {
+    this.inserts ??= {
+      one: this.db.prepare(this.upsertSql.slice(0, this.upsertSql.indexOf(' ON CONFLICT'))),
+      many: this.db.prepare(this.upsertManySql.slice(0, this.upsertManySql.indexOf(' ON CONFLICT'))),
+    };
+    const parameters = new Array<unknown>(this.rowsPerStatement * this.arity);
+    let filled = 0;
+    for (const [id, doc] of docs) {
+      if (doc === undefined) continue;
+      filled = this.fill(parameters, filled, id, doc);
+      if (filled === parameters.length) {
+        this.inserts.many.run(parameters);
+        filled = 0;
+      }
+    }
+    for (let start = 0; start < filled; start += this.arity)
+      this.inserts.one.run(parameters.slice(start, start + this.arity));
   }
 
   /** The upsert's parameters for a document: key, JSON (unless SQL gives it back), then the columns. */

@@ -118,14 +118,29 @@ class StreamFold {
     const doc = projection.evolveMany
       ? evolveManyOrExplain(projection, undefined, run)
       : run.reduce<unknown>((folded, event) => evolveOrExplain(projection, folded, event), undefined);
+    if (this.documents.has(this.runId)) throw this.notPerStream();
     this.documents.set(this.runId, doc);
     this.runId = undefined;
     this.run = [];
   }
 
+  /** Inserts the folded documents: one already in the table breaks the projection's `documentPerStream` promise. */
   save(): void {
-    this.writer.saveAll(this.documents);
+    try {
+      this.writer.insertAll(this.documents);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
+      throw this.notPerStream(error);
+    }
     this.documents.clear();
+  }
+
+  private notPerStream(cause?: unknown): Error {
+    return new Error(
+      `Projection ${this.projection.name} says each of its documents is one stream's (documentPerStream), but two ` +
+        `streams gave the same document: remove documentPerStream, or give each stream its own document id.`,
+      { cause },
+    );
   }
 }
 

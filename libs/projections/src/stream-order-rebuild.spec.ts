@@ -6,6 +6,8 @@ import { CatchUpThreadNotLoadedError, ProjectionFailedError, Projector } from '.
 import { SqliteReadModelStore } from './sqlite-read-model.store';
 import {
   failingPerStreamProjection,
+  failingStreamFile,
+  notPerStreamProjection,
   perStreamCountsProjection,
   type StreamCount,
   streamCountsProjection,
@@ -123,26 +125,44 @@ describe('Projector rebuilding a projection of one document per stream, stream b
     readModels.prepare(perStreamCountsProjection);
     readModels.writerFor(perStreamCountsProjection).save('s-00', { count: 99 });
     const projector = new Projector(store, readModels, [perStreamCountsProjection], { batchSize: 7 });
-    expect(countsOf(readModels, perStreamCountsProjection)).toEqual([]);
+    // Not when the projector is made (another process may be rebuilding the file), but when it starts to apply.
+    expect(countsOf(readModels, perStreamCountsProjection)).toEqual([{ id: 's-00', count: 99 }]);
     projector.start();
     expect(await projector.waitFor(await store.headPosition(), 10_000)).toBe(true);
     await projector.stop();
     expect(countsOf(readModels, perStreamCountsProjection)).toEqual(expected);
   });
 
-  it('fails, naming the projection and the event, when a fold throws; the next catch-up starts the rebuild again', async () => {
-    await store.appendToStream('s-bad', [{ id: 'bad', type: 'T', data: {} }], { expectedRevision: 'any', context });
+  it('fails, naming the projection and the event, when a fold throws; the same projector then rebuilds from scratch', async () => {
+    // The last stream fails: the other ranges have been folded and written by then.
+    fs.writeFileSync(failingStreamFile(), 's-39');
     const projector = new Projector(store, readModels, [failingPerStreamProjection], { threads: true, batchSize: 7 });
-    const error = await projector.catchUp().then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    let error: unknown;
+    try {
+      error = await projector.catchUp().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+    } finally {
+      fs.rmSync(failingStreamFile());
+    }
     expect(error).toBeInstanceOf(ProjectionFailedError);
     expect(error).toMatchObject({ projection: failingPerStreamProjection.name, eventType: 'T' });
     expect(readModels.checkpoint(failingPerStreamProjection.name)!.position).toBe(-1n);
-    // The ranges other threads folded are in the table, behind the checkpoint: a new projector clears them.
-    new Projector(store, readModels, [failingPerStreamProjection]);
+    // What the other ranges wrote was taken out again, and the indexes are back.
     expect(countsOf(readModels, failingPerStreamProjection)).toEqual([]);
+    expect(indexesOf(readModels, failingPerStreamProjection)).toEqual(['rm_failing_per_stream_counts__count']);
+    // Asked again (the cause gone), the same projector gives each stream its count once, not twice.
+    await projector.catchUp();
+    expect(countsOf(readModels, failingPerStreamProjection)).toEqual(expected);
+  });
+
+  it('refuses a projection that says its documents are one stream each and gives two streams the same one', async () => {
+    const projector = new Projector(store, readModels, [notPerStreamProjection], { threads: true, batchSize: 7 });
+    await expect(projector.catchUp()).rejects.toThrow(
+      'Projection not-per-stream-counts says each of its documents is one stream',
+    );
+    expect(countsOf(readModels, notPerStreamProjection)).toEqual([]);
   });
 
   it('fails when threads were asked for and none could load the projection; with a warning otherwise, in log order here', async () => {

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Projection } from '../projection';
 
 /* Projections that a worker thread loads by module path (see Projection.source), for the specs of threaded catch-ups. */
@@ -43,14 +46,29 @@ export const unloadablePerStreamProjection: Projection<StreamCount> = {
   source: { module: __filename, exportName: 'noSuchProjection' },
 };
 
-/** Throws on the events of stream `s-bad`. */
+/**
+ * The file naming the stream `failingPerStreamProjection` fails on, while it exists: a file, since the worker threads
+ * that run the projection share neither the spec's memory nor its (sandboxed) environment, only its process id.
+ */
+export const failingStreamFile = (): string => path.join(os.tmpdir(), `cdce-failing-stream-${process.pid}`);
+
+/** Throws on the events of the stream that `failingStreamFile` names, while it exists. */
 export const failingPerStreamProjection: Projection<StreamCount> = {
   ...perStreamCountsProjection,
   name: 'failing-per-stream-counts',
   source: { module: __filename, exportName: 'failingPerStreamProjection' },
   evolve: (doc, event) => {
-    if (event.streamId === 's-bad') throw new Error('cannot count s-bad');
+    const failing = fs.existsSync(failingStreamFile()) ? fs.readFileSync(failingStreamFile(), 'utf8') : undefined;
+    if (event.streamId === failing) throw new Error(`cannot count ${failing}`);
     return { count: (doc?.count ?? 0) + 1 };
   },
   evolveMany: undefined,
+};
+
+/** Says each document is one stream's, yet gives every stream the same document: a rebuild must refuse it. */
+export const notPerStreamProjection: Projection<StreamCount> = {
+  ...perStreamCountsProjection,
+  name: 'not-per-stream-counts',
+  source: { module: __filename, exportName: 'notPerStreamProjection' },
+  documentIdOf: () => 'all',
 };
