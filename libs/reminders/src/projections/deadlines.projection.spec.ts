@@ -8,8 +8,10 @@ import {
   fairOMeterRequested,
   fairOMeterSubmitted,
   type on,
+  recorded,
   reminderSent,
   titled,
+  titleRenewed,
 } from '../domain/testing/deadline.fixtures';
 import { deadlinesProjection } from './deadlines.projection';
 import { DeadlinesReadModel } from './deadlines.read-model';
@@ -108,4 +110,36 @@ describe('Deadlines read model', () => {
 
   it('reads nothing before the projection ever ran', () =>
     expect(new DeadlinesReadModel(readModels).all()).toEqual([]));
+});
+
+describe('the deadlines projection folding a run of events at once', () => {
+  const projection = deadlinesProjection();
+  const history = recorded([
+    ...titled,
+    fairOMeterRequested('2025-06-30'),
+    reminderSent(
+      'reminder-92094-fair_o_meter_due_soon-2025-06-16',
+      'fair_o_meter_due_soon',
+      '2025-06-30',
+      '2025-06-16',
+    ),
+    fairOMeterSubmitted('2025-06-20'),
+    titleRenewed('2025-10-11', '2027-10-10'),
+  ]);
+
+  it.each([1, 2, 3, 5, history.length])('gives what evolve gives event by event, in runs of %i', (length) => {
+    let byRuns: ReturnType<typeof projection.evolve>;
+    let byEvents: ReturnType<typeof projection.evolve>;
+    for (let start = 0; start < history.length; start += length) {
+      const run = history.slice(start, start + length);
+      const before = JSON.stringify(byRuns);
+      const from = byRuns;
+      byRuns = projection.evolveMany!(byRuns, run);
+      byEvents = run.reduce(projection.evolve, byEvents);
+      expect(byRuns).toEqual(byEvents);
+      // The document it started from is left as it was (the projector may hold it in its cache).
+      expect(JSON.stringify(from)).toBe(before);
+    }
+    expect(byRuns!.reminders.length).toBeGreaterThan(0);
+  });
 });

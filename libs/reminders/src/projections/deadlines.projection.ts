@@ -39,6 +39,13 @@ export function deadlinesProjection(
       const subject = evolveSubject(doc?.subject ?? emptySubject(nis), event);
       return { nis, subject, reminders: remindersOwed(subject, policy) };
     },
+    // The same fold over a commune's events of a batch: the subject folded event by event, the reminders (a function
+    // of the subject alone, and the costly part: business days and time zones) derived once, from the last one.
+    evolveMany: (doc, events: readonly RecordedEvent[]) => {
+      const nis = events[0]!.streamId.slice(COMMUNE_STREAM_PREFIX.length);
+      const subject = events.reduce(evolveSubject, doc?.subject ?? emptySubject(nis));
+      return { nis, subject, reminders: remindersOwed(subject, policy) };
+    },
     columns: {
       nis: { type: 'TEXT', value: (doc) => doc.nis },
       due_at: { type: 'TEXT', value: (doc) => doc.reminders[0]?.dueAt ?? null },
