@@ -8,7 +8,6 @@ import type {
   AppendResult,
   EventStore,
   EventSubscription,
-  EventPart,
   FoldableEvent,
   LogBatch,
   ReadAllOptions,
@@ -38,8 +37,7 @@ import {
   EVENT_COLUMNS,
   filterSql,
   FOLD_COLUMNS,
-  type PartialRows,
-  partialRowsOf,
+  PartialReaders,
   toFoldableEvent,
   toRecordedEvent,
 } from './sqlite-rows';
@@ -86,8 +84,8 @@ const SUBSCRIPTION_PAGE_SIZE = 200;
 export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly pageStatements = new Map<string, Database.Statement>();
-  /** Statements of `readBatch` and their row readers, by parts and filter shape. */
-  private readonly batchReaders = new Map<string, PartialRows & { readonly statement: Database.Statement }>();
+  /** Statements of `readBatch` and their row readers, by parts and filter shape (its WHERE clause). */
+  private readonly batchReaders: PartialReaders;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly logReads: SqliteLogReads;
   private readonly signal: SqliteChangeSignal;
@@ -112,6 +110,11 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.statements = prepareStatements(db);
     this.logReads = new SqliteLogReads(db);
+    this.batchReaders = new PartialReaders(
+      db,
+      (columns: string, where: string) =>
+        `SELECT ${columns} FROM events WHERE position > ? AND position <= ?${where} ORDER BY position LIMIT ?`,
+    );
     this.appendTransaction = db.transaction((batch: PreparedBatch, options: AppendOptions) =>
       this.appendLocked(batch, options),
     );
@@ -237,8 +240,8 @@ export class SqliteEventStore implements EventStore {
       const from = boundToNumber(after);
       const head = this.head();
       if (head <= from || options.maxCount <= 0) return { events: [], scannedTo: after };
-      const { where, params, shape } = filterSql(options.filter);
-      const reader = this.batchReader(options.parts, shape, where);
+      const { where, params } = filterSql(options.filter);
+      const reader = this.batchReaders.get(options.parts, where);
       const rows = reader.statement.all(from, head, ...params, options.maxCount) as unknown[][];
       const events = rows.map(reader.toEvent);
       const scannedTo = rows.length === options.maxCount ? events[events.length - 1]!.position : BigInt(head);
@@ -399,26 +402,6 @@ export class SqliteEventStore implements EventStore {
       this.pageStatements.set(shape, statement);
     }
     return statement;
-  }
-
-  private batchReader(
-    parts: readonly EventPart[] | undefined,
-    shape: string,
-    where: string,
-  ): PartialRows & { readonly statement: Database.Statement } {
-    const key = `${parts?.join(',') ?? '*'}|${shape}`;
-    let reader = this.batchReaders.get(key);
-    if (!reader) {
-      const rows = partialRowsOf(parts);
-      const statement = this.db
-        .prepare(
-          `SELECT ${rows.columns} FROM events WHERE position > ? AND position <= ?${where} ORDER BY position LIMIT ?`,
-        )
-        .raw(true);
-      reader = { ...rows, statement };
-      this.batchReaders.set(key, reader);
-    }
-    return reader;
   }
 
   private head(): number {

@@ -1,15 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '../../event';
-import type { EventPart, ReadLatestOptions, ReadStreamsOptions, StreamsBatch } from '../../event-store.port';
+import type { ReadLatestOptions, ReadStreamsOptions, StreamsBatch } from '../../event-store.port';
 import { streamRangeOf } from '../shared/stream-range';
-import {
-  boundToNumber,
-  EVENT_COLUMNS,
-  filterSql,
-  partialRowsOf,
-  type PartialRows,
-  toRecordedEvent,
-} from './sqlite-rows';
+import { boundToNumber, EVENT_COLUMNS, filterSql, PartialReaders, toRecordedEvent } from './sqlite-rows';
 
 /**
  * The reads of the log that go through the (stream_id, revision) index or walk the log backwards: the latest events
@@ -18,9 +11,17 @@ import {
  */
 export class SqliteLogReads {
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly streamReaders = new Map<string, PartialRows & { readonly statement: Database.Statement }>();
+  /** Keyset paging along the (stream_id, revision) index: see `streamsInOrder`. */
+  private readonly streamReaders: PartialReaders;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.streamReaders = new PartialReaders(
+      db,
+      (columns) =>
+        `SELECT ${columns} FROM events WHERE (stream_id, revision) > (?, ?) AND stream_id < ? AND position <= ?
+         ORDER BY stream_id, revision LIMIT ?`,
+    );
+  }
 
   /** Newest first: backwards along the position (the rowid), or along each stream's index for a few streams. */
   latest(options: ReadLatestOptions): RecordedEvent[] {
@@ -58,8 +59,9 @@ export class SqliteLogReads {
          UNION ALL
          SELECT (SELECT min(stream_id) FROM events WHERE stream_id > ids.id AND stream_id < @to) FROM ids WHERE ids.id IS NOT NULL
        ) SELECT id FROM ids WHERE id IS NOT NULL`,
+      'pluck',
     );
-    return statement.pluck().all({ from, to }) as string[];
+    return statement.all({ from, to }) as string[];
   }
 
   /**
@@ -70,7 +72,7 @@ export class SqliteLogReads {
     const range = streamRangeOf(options.prefix, options.fromStream, options.toStream);
     const after = options.after ?? { streamId: range.from, revision: -1n };
     if (options.maxCount <= 0 || after.streamId >= range.to) return { events: [] };
-    const reader = this.streamReader(options.parts);
+    const reader = this.streamReaders.get(options.parts);
     const rows = reader.statement.all(
       after.streamId < range.from ? range.from : after.streamId,
       after.streamId < range.from ? -1 : boundToNumber(after.revision),
@@ -85,30 +87,11 @@ export class SqliteLogReads {
       : { events };
   }
 
-  private streamReader(
-    parts: readonly EventPart[] | undefined,
-  ): PartialRows & { readonly statement: Database.Statement } {
-    const key = parts?.join(',') ?? '*';
-    let reader = this.streamReaders.get(key);
-    if (!reader) {
-      const rows = partialRowsOf(parts);
-      const statement = this.db
-        .prepare(
-          `SELECT ${rows.columns} FROM events WHERE (stream_id, revision) > (?, ?) AND stream_id < ? AND position <= ?
-           ORDER BY stream_id, revision LIMIT ?`,
-        )
-        .raw(true);
-      reader = { ...rows, statement };
-      this.streamReaders.set(key, reader);
-    }
-    return reader;
-  }
-
-  private statement(key: string, sql: string): Database.Statement {
+  /** The statement of `sql`, prepared once; its rows read as arrays, or its first column alone (`pluck`). */
+  private statement(key: string, sql: string, rows: 'raw' | 'pluck' = 'raw'): Database.Statement {
     let statement = this.statements.get(key);
     if (!statement) {
-      statement = this.db.prepare(sql);
-      if (!key.startsWith('stream-ids')) statement.raw(true);
+      statement = rows === 'raw' ? this.db.prepare(sql).raw(true) : this.db.prepare(sql).pluck();
       this.statements.set(key, statement);
     }
     return statement;

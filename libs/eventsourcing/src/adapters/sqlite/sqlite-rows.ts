@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '../../event';
 import { CorruptEventError } from '../../errors';
 import type { AllFilter, EventPart, FoldableEvent } from '../../event-store.port';
@@ -153,4 +154,31 @@ export function partialRowsOf(parts: readonly EventPart[] | undefined): PartialR
     };
   };
   return { columns: columns.join(', '), toEvent };
+}
+
+/** A statement reading the columns of some parts of events, with the function turning its rows into events. */
+export type PartialReader = PartialRows & { readonly statement: Database.Statement };
+
+/**
+ * Statements reading only the columns of the parts asked for, prepared once per parts and query shape: `sqlOf`
+ * gives the query for a list of columns (its rows are read as arrays).
+ */
+export class PartialReaders {
+  private readonly readers = new Map<string, PartialReader>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sqlOf: (columns: string, shape: string) => string,
+  ) {}
+
+  get(parts: readonly EventPart[] | undefined, shape = ''): PartialReader {
+    const key = `${parts?.join(',') ?? '*'}|${shape}`;
+    let reader = this.readers.get(key);
+    if (!reader) {
+      const rows = partialRowsOf(parts);
+      reader = { ...rows, statement: this.db.prepare(this.sqlOf(rows.columns, shape)).raw(true) };
+      this.readers.set(key, reader);
+    }
+    return reader;
+  }
 }
